@@ -1,0 +1,156 @@
+package io.careloop.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.careloop.engine.audit.AuditMapper;
+import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.config.Settings;
+import io.careloop.engine.customer.CustomerMapper;
+import io.careloop.engine.customer.CustomerService;
+import io.careloop.engine.customer.CustomerType;
+import io.careloop.engine.customer.Tier;
+import io.careloop.engine.db.Database;
+import io.careloop.engine.event.DomainEvents;
+import io.careloop.engine.intake.ImportLedgerMapper;
+import io.careloop.engine.intake.IntakeService;
+import io.careloop.engine.interaction.InteractionMapper;
+import io.careloop.engine.process.EngineSetup;
+import io.careloop.engine.process.TicketProcess;
+import io.careloop.engine.process.TicketProcessBean;
+import io.careloop.engine.process.Transactions;
+import io.careloop.engine.ticket.Category;
+import io.careloop.engine.ticket.Channel;
+import io.careloop.engine.ticket.Priority;
+import io.careloop.engine.ticket.Severity;
+import io.careloop.engine.ticket.TicketMapper;
+import io.careloop.engine.ticket.TicketService;
+import io.careloop.engine.ticket.TicketSort;
+import io.careloop.engine.ticket.TicketStatus;
+import io.careloop.engine.user.Role;
+import io.careloop.engine.user.UserMapper;
+import io.careloop.engine.user.UserService;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every service by constructor, in dependency order, and nothing else.
+ * {@code web}'s Main and every test start CareLoop through {@link #start}.
+ */
+public final class CareLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CareLoop.class);
+
+    private final Settings settings;
+    private final Database database;
+    private final ProcessEngine processEngine;
+    private final ObjectMapper json;
+    private final DomainEvents events;
+    private final Transactions transactions;
+    private final AuditTrail audit;
+    private final CustomerService customers;
+    private final TicketService tickets;
+    private final IntakeService intake;
+    private final UserService users;
+    private final TicketProcess ticketProcess;
+
+    private CareLoop(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.json = jsonMapper();
+        this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
+                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class),
+                List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
+                        TicketSort.class, CustomerType.class, Tier.class, Role.class));
+        try {
+            TicketProcessBean bean = new TicketProcessBean();
+            this.processEngine = EngineSetup.build(settings, database.dataSource(), bean);
+            this.transactions = new Transactions(
+                    ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired(),
+                    database.sessionFactory());
+            this.events = new DomainEvents();
+            this.audit = new AuditTrail(json, clock);
+            this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
+            this.customers = new CustomerService(transactions, audit, clock);
+            this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock);
+            EngineSetup.bind(bean, tickets);
+            this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
+            this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
+                    settings.sessionAbsolute());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database, migrates it, starts the process engine and deploys the bundled processes. */
+    public static CareLoop start(Settings settings, Clock clock) {
+        CareLoop c = new CareLoop(settings, clock);
+        LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
+        return c;
+    }
+
+    public static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public DomainEvents events() {
+        return events;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    public IntakeService intake() {
+        return intake;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The embedded engine, for process tests and the bench; application code goes through the services. */
+    public ProcessEngine processEngine() {
+        return processEngine;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            processEngine.close();
+        } finally {
+            database.close();
+        }
+        LOG.info("careloop.stopped");
+    }
+}

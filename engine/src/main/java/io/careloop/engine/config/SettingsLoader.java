@@ -1,0 +1,116 @@
+package io.careloop.engine.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads {@link Settings}: built-in defaults ({@code careloop-defaults.properties}), then the file
+ * named by {@code CARELOOP_CONFIG} or {@code ./careloop.properties} if present, then environment
+ * variables. A property {@code careloop.db.url} is overridden by {@code CARELOOP_DB_URL}.
+ */
+public final class SettingsLoader {
+
+    private SettingsLoader() {
+    }
+
+    public static Settings load(Map<String, String> env) {
+        Properties props = new Properties();
+        try (InputStream in = SettingsLoader.class.getResourceAsStream("/careloop-defaults.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("careloop-defaults.properties is missing from the classpath");
+            }
+            props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in defaults", e);
+        }
+        Path file = Path.of(env.getOrDefault("CARELOOP_CONFIG", "careloop.properties"));
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read configuration file " + file.toAbsolutePath(), e);
+            }
+        }
+        return fromProperties(props, env);
+    }
+
+    static Settings fromProperties(Properties props, Map<String, String> env) {
+        Lookup get = key -> {
+            String envName = "CARELOOP_" + key.substring("careloop.".length()).replace('.', '_').replace('-', '_').toUpperCase();
+            String v = env.get(envName);
+            return v != null && !v.isBlank() ? v.trim() : trimToNull(props.getProperty(key));
+        };
+        Path dataDir = Path.of(orElse(get.value("careloop.data.dir"), "./data"));
+        String dbUrl = get.value("careloop.db.url");
+        if (dbUrl == null) {
+            // AUTO_SERVER off: one process owns the file; the job executor and the web share the pool.
+            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("careloop") + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return new Settings(
+                integer(get, "careloop.http.port", 8080),
+                dataDir,
+                dbUrl,
+                orElse(get.value("careloop.db.user"), dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
+                orElse(get.value("careloop.db.password"), ""),
+                integer(get, "careloop.db.pool-size", 16),
+                Path.of(orElse(get.value("careloop.plugins.dir"), defaultPluginsDir())),
+                Boolean.parseBoolean(orElse(get.value("careloop.demo"), "false")),
+                get.value("careloop.admin.password"),
+                Boolean.parseBoolean(orElse(get.value("careloop.job-executor"), "true")),
+                duration(get, "careloop.auto-close-after", "P7D"),
+                duration(get, "careloop.session.idle", "PT30M"),
+                duration(get, "careloop.session.absolute", "PT12H"),
+                integer(get, "careloop.bcrypt.cost", 10));
+    }
+
+    /**
+     * Started from the repository root, the bundled plugins the build produced sit in
+     * {@code web/target/plugins}; a packaged installation keeps them in {@code ./plugins}.
+     */
+    private static String defaultPluginsDir() {
+        Path built = Path.of("web", "target", "plugins");
+        return Files.isDirectory(built) ? built.toString() : "plugins";
+    }
+
+    private static int integer(Lookup get, String key, int fallback) {
+        String v = get.value(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static Duration duration(Lookup get, String key, String fallback) {
+        String v = orElse(get.value(key), fallback);
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT30M or P7D, got '" + v + "'");
+        }
+    }
+
+    private static String orElse(String v, String fallback) {
+        return v == null ? fallback : v;
+    }
+
+    private static String trimToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    @FunctionalInterface
+    private interface Lookup {
+        String value(String key);
+    }
+}

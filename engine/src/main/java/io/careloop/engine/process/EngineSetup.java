@@ -1,0 +1,126 @@
+package io.careloop.engine.process;
+
+import io.careloop.engine.config.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the embedded Camunda engine on CareLoop's data source and deploys the bundled processes.
+ * Every Camunda-specific setting lives here, so that a move to Operaton stays a contained change.
+ */
+public final class EngineSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSetup.class);
+
+    /** Lists the BPMN and DMN files of the processes jar, one classpath resource per line. */
+    static final String PROCESS_INDEX = "careloop-processes.index";
+    static final String DEPLOYMENT_NAME = "careloop-processes";
+
+    private EngineSetup() {
+    }
+
+    public static ProcessEngine build(Settings settings, DataSource dataSource, TicketProcessBean ticketProcess) {
+        StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+        cfg.setProcessEngineName("careloop-" + Integer.toHexString(System.identityHashCode(cfg)));
+        cfg.setDataSource(dataSource);
+        cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        // activity history: process and activity instances for the studio's monitor and incident
+        // diagnosis; the business record (who changed what) is our own audit trail.
+        cfg.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+        cfg.setHistoryTimeToLive("P180D");
+        cfg.setCmmnEnabled(false);
+        cfg.setMetricsEnabled(false);
+        cfg.setDbMetricsReporterActivate(false);
+        cfg.setAuthorizationEnabled(false);
+        cfg.setBeans(Map.of(TicketProcessBean.NAME, ticketProcess));
+
+        // Every node runs every job (no deployment registration); timers first, oldest due first.
+        cfg.setJobExecutorActivate(settings.jobExecutor());
+        cfg.setJobExecutorDeploymentAware(false);
+        cfg.setJobExecutorPreferTimerJobs(true);
+        cfg.setJobExecutorAcquireByDueDate(true);
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        jobExecutor.setCorePoolSize(4);
+        jobExecutor.setMaxPoolSize(8);
+        jobExecutor.setQueueSize(16);
+        jobExecutor.setMaxJobsPerAcquisition(16);
+        // longer than any of our jobs runs: a job outliving its lock would run again on another node
+        jobExecutor.setLockTimeInMillis(5 * 60 * 1000);
+        cfg.setJobExecutor(jobExecutor);
+
+        ProcessEngine engine = cfg.buildProcessEngine();
+        ensureAcquisitionIndex(dataSource);
+        deployBundledProcesses(engine);
+        return engine;
+    }
+
+    /** Connects the {@code ticketProcess} bean to the service it reports to (built after the engine). */
+    public static void bind(TicketProcessBean bean, ProcessCallbacks callbacks) {
+        bean.bind(callbacks);
+    }
+
+    /**
+     * Acquisition by due date orders ACT_RU_JOB by DUEDATE_; Camunda ships no index for it.
+     * Created after the engine made its schema; IF NOT EXISTS keeps restarts and other nodes quiet.
+     */
+    static void ensureAcquisitionIndex(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String table = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "act_ru_job" : "ACT_RU_JOB";
+            s.execute("CREATE INDEX IF NOT EXISTS ix_act_ru_job_acquire_by_due ON " + table + " (DUEDATE_)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the job acquisition index", e);
+        }
+    }
+
+    /** Deploys the processes jar; an unchanged file is not deployed again (duplicate filtering). */
+    static Deployment deployBundledProcesses(ProcessEngine engine) {
+        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("classpath")
+                .enableDuplicateFiltering(true);
+        List<String> resources = bundledResources();
+        if (resources.isEmpty()) {
+            throw new IllegalStateException(PROCESS_INDEX + " lists no processes: is careloop-processes on the classpath?");
+        }
+        resources.forEach(builder::addClasspathResource);
+        Deployment d = builder.deploy();
+        LOG.info("processes deployed deployment={} resources={}", d.getId(), resources);
+        return d;
+    }
+
+    static List<String> bundledResources() {
+        List<String> out = new ArrayList<>();
+        try {
+            Enumeration<URL> indexes = EngineSetup.class.getClassLoader().getResources(PROCESS_INDEX);
+            while (indexes.hasMoreElements()) {
+                try (InputStream in = indexes.nextElement().openStream();
+                     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    r.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + PROCESS_INDEX, e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package io.careloop.engine.ticket;
+
+import io.careloop.engine.db.GeneratedKey;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for tickets: see TicketMapper.xml beside this interface. */
+public interface TicketMapper {
+
+    long nextNumber();
+
+    void insert(@Param("t") Ticket ticket, @Param("key") GeneratedKey key);
+
+    Ticket findByNumber(String number);
+
+    /** Locks the row until the transaction ends: state changes read through this. */
+    Ticket findByNumberForUpdate(String number);
+
+    /** Saves every mutable column if the row still has {@code expectedVersion}; returns rows changed. */
+    int save(@Param("t") Ticket ticket, @Param("expectedVersion") int expectedVersion);
+
+    List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern);
+
+    List<Ticket> recentForCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
+
+    long countForCustomer(long customerId);
+}

@@ -1,0 +1,35 @@
+package io.careloop.engine.ticket;
+
+/**
+ * A queue listing: filters (all optional), a sort and a keyset position.
+ *
+ * @param text   matches subject and description (case-insensitive substring; Chinese works)
+ * @param after  the last row of the previous page, or null for the first page
+ * @param limit  rows per page, 1..200
+ */
+public record TicketQuery(TicketStatus status, String queue, String assignee, Priority priority,
+                          Category category, Long customerId, String text, TicketSort sort,
+                          PageCursor after, int limit) {
+
+    public static final int MAX_LIMIT = 200;
+
+    public TicketQuery {
+        sort = sort == null ? TicketSort.DUE : sort;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new io.careloop.engine.error.InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (after != null && after.sort() != sort) {
+            throw new io.careloop.engine.error.InvalidInputException("cursor", "the cursor belongs to another sort order");
+        }
+    }
+
+    /** The LIKE pattern for {@link #text}, with LIKE's wildcards escaped. */
+    public String textPattern() {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String escaped = text.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

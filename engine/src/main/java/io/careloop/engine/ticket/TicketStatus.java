@@ -1,0 +1,32 @@
+package io.careloop.engine.ticket;
+
+import io.careloop.engine.db.Coded;
+import io.careloop.engine.error.Codes;
+
+/** The states an agent sees; each maps to a place in ticket-lifecycle.bpmn. */
+public enum TicketStatus implements Coded {
+    NEW("new"),
+    OPEN("open"),
+    WAITING("waiting"),
+    ESCALATED("escalated"),
+    RESOLVED("resolved"),
+    CLOSED("closed"),
+    REOPENED("reopened");
+
+    private final String code;
+
+    TicketStatus(String code) {
+        this.code = code;
+    }
+
+    /** The code used in the API, the database and the processes. */
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** Parses a code case-insensitively; null or blank gives null; anything unknown is a 400. */
+    public static TicketStatus fromCode(String value) {
+        return Codes.parseOrNull(TicketStatus.class, TicketStatus::code, value, "status");
+    }
+}

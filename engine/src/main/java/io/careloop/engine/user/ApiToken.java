@@ -1,0 +1,8 @@
+package io.careloop.engine.user;
+
+import java.time.Instant;
+
+/** An API token as listed to its owner; the secret itself is shown once, at creation, and stored only as a hash. */
+public record ApiToken(Long id, Long userId, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                       Instant lastUsedAt) {
+}

@@ -1,0 +1,306 @@
+package io.careloop.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = {"ticket-lifecycle.bpmn", "classify-ticket.dmn"})
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TicketLifecycleTest {
+
+  static final String PROCESS = "ticket-lifecycle";
+  static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+
+  static final RecordingTicketProcess ticketProcess = new RecordingTicketProcess();
+  // not final: ProcessEngineExtension injects the engine into ProcessEngine fields of the test class
+  static ProcessEngine engine =
+      TestProcessEngines.build(TicketLifecycleTest.class, Map.of("ticketProcess", ticketProcess));
+
+  @RegisterExtension
+  static final ProcessEngineExtension extension =
+      ProcessEngineExtension.builder().useProcessEngine(engine).build();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    ticketProcess.reset();
+    ClockUtil.setCurrentTime(Date.from(NOW));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    engine.close();
+  }
+
+  // ---------------------------------------------------------------- intake
+
+  @Test
+  void a_ticket_with_category_and_severity_skips_the_default_decisions_and_waits_in_the_queue_of_its_category() {
+    // Given a product-quality ticket of a tier-B pharmacist with severity high
+    Map<String, Object> variables = ticket("T-1001", "product-quality", "high", "B", "药品包装破损");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then the DMN defaults are skipped and the quality queue handles it
+    assertThat(pi).hasPassedInOrder("received", "classify", "apply-classification")
+        .hasNotPassed("categorise", "default-severity")
+        .isWaitingAtExactly("handle");
+    assertThat(task()).hasName("Handle ticket").hasCandidateGroup("quality");
+    assertThat(pi).variables()
+        .containsEntry("category", "product-quality")
+        .containsEntry("severity", "high");
+    assertThat(classification(pi))
+        .containsEntry("priority", "urgent")
+        .containsEntry("queue", "quality")
+        .containsEntry("firstResponseTarget", "PT2H")
+        .containsEntry("resolutionTarget", "PT24H");
+  }
+
+  @Test
+  void intake_runs_synchronously_to_the_handle_task_without_any_job() {
+    // Given any ticket
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(ticket("T-1002", "service-process", "low", "C", "订单延迟"));
+
+    // Then the start call returns at the user task and left no job behind (no async continuation)
+    assertThat(pi).isWaitingAtExactly("handle");
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void a_chinese_adverse_event_text_without_category_is_categorised_and_gets_the_default_severity() {
+    // Given a patient's report in Chinese without category or severity
+    Map<String, Object> variables = ticket("T-1003", null, null, null, "服用后出现皮疹和瘙痒，想了解是否是药物的不良反应");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then the text decides the category, the category decides the severity, pharmacovigilance handles it
+    assertThat(pi).hasPassedInOrder("categorise", "default-severity", "classify", "apply-classification")
+        .isWaitingAt("handle");
+    assertThat(pi).variables()
+        .containsEntry("category", "adverse-event")
+        .containsEntry("severity", "medium");
+    assertThat(task()).hasCandidateGroup("pharmacovigilance");
+    assertThat(classification(pi)).containsEntry("priority", "normal");
+  }
+
+  @Test
+  void an_english_order_text_without_category_is_categorised_as_service_process() {
+    // Given a distributor's e-mail about an order, no category, severity given
+    Map<String, Object> variables = ticket("T-1004", null, "low", "B", "Order 4711: delivery is two weeks late");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then it is categorised from the text but keeps its given severity
+    assertThat(pi).hasPassed("categorise").hasNotPassed("default-severity").isWaitingAt("handle");
+    assertThat(pi).variables()
+        .containsEntry("category", "service-process")
+        .containsEntry("severity", "low");
+    assertThat(task()).hasCandidateGroup("service-desk");
+    assertThat(classification(pi)).containsEntry("priority", "low");
+  }
+
+  @Test
+  void a_ticket_without_severity_gets_the_default_severity_of_its_category() {
+    // Given a medication error of a VIP doctor without severity
+    Map<String, Object> variables = ticket("T-1005", "medication-error", null, "VIP", "Patient took a double dose");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then the default severity high makes it urgent for pharmacovigilance
+    assertThat(pi).hasNotPassed("categorise").hasPassed("default-severity").isWaitingAt("handle");
+    assertThat(pi).variables().containsEntry("severity", "high");
+    assertThat(classification(pi))
+        .containsEntry("priority", "urgent")
+        .containsEntry("queue", "pharmacovigilance");
+  }
+
+  @Test
+  void a_ticket_started_without_the_optional_variables_at_all_is_still_classified() {
+    // Given an API caller that leaves category, severity and tier out instead of setting them to null
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("ticketNumber", "T-1006");
+    variables.put("channel", "api");
+    variables.put("text", "Can I take this medicine during pregnancy?");
+    variables.put("autoCloseAfter", "P7D");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then the decisions fill them in, the missing tier counting as C
+    assertThat(pi).isWaitingAt("handle");
+    assertThat(pi).variables()
+        .containsEntry("category", "medical-inquiry")
+        .containsEntry("severity", "medium");
+    assertThat(task()).hasCandidateGroup("medical-affairs");
+    assertThat(classification(pi))
+        .containsEntry("priority", "normal")
+        .containsEntry("resolutionTarget", "PT72H");
+  }
+
+  @Test
+  void the_ticket_process_bean_is_told_once_about_the_classification() {
+    // Given a customer-relationship complaint of a tier-A head of department
+    Map<String, Object> variables = ticket("T-1007", "customer-relationship", "medium", "A", "对客服态度不满意");
+
+    // When the engine starts the lifecycle
+    ProcessInstance pi = start(variables);
+
+    // Then classified(execution) was called once, with the classification among the variables
+    assertThat(ticketProcess.calls("classified")).hasSize(1);
+    RecordingTicketProcess.Call call = ticketProcess.calls("classified").get(0);
+    assertThat(call.processInstanceId()).isEqualTo(pi.getId());
+    assertThat(call.variables()).containsEntry("ticketNumber", "T-1007");
+    assertThat(call.variables().get("classification")).isInstanceOf(Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> classification = (Map<String, Object>) call.variables().get("classification");
+    assertThat(classification)
+        .containsEntry("priority", "high")
+        .containsEntry("queue", "key-accounts")
+        .containsEntry("firstResponseTarget", "PT4H")
+        .containsEntry("resolutionTarget", "PT36H");
+    assertThat(ticketProcess.calls("autoClosed")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- after handling
+
+  @Test
+  void completing_handle_waits_at_the_event_gateway_with_the_auto_close_timer_set() {
+    // Given a ticket in handling
+    ProcessInstance pi = start(ticket("T-1101", "service-process", "low", "C", "cancel my order"));
+    assertThat(pi).isWaitingAt("handle");
+
+    // When the agent resolves it
+    complete(task());
+
+    // Then the process waits for a reopen, a close or the auto-close timer (7 days from now)
+    assertThat(pi).isWaitingAtExactly("resolved");
+    Job timer = job();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
+    assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventType("message").list())
+        .extracting(subscription -> subscription.getEventName())
+        .containsExactlyInAnyOrder("ticket-reopened", "ticket-closed");
+  }
+
+  @Test
+  void the_message_ticket_reopened_returns_the_ticket_to_handle_without_classifying_again() {
+    // Given a resolved ticket
+    ProcessInstance pi = start(ticket("T-1102", "product-quality", "medium", "VIP", "Tablets are discoloured"));
+    assertThat(pi).isWaitingAt("handle");
+    complete(task());
+
+    // When the customer reopens it
+    runtimeService().createMessageCorrelation("ticket-reopened")
+        .processInstanceBusinessKey("T-1102")
+        .correlate();
+
+    // Then the same queue handles it again and the classification is not redone
+    assertThat(pi).isWaitingAtExactly("handle").hasPassed("reopened");
+    assertThat(task()).hasCandidateGroup("quality");
+    assertThat(job()).isNull();
+    assertThat(ticketProcess.calls("classified")).hasSize(1);
+  }
+
+  @Test
+  void the_message_ticket_closed_ends_the_ticket_in_closed() {
+    // Given a resolved ticket
+    ProcessInstance pi = start(ticket("T-1103", "medical-inquiry", null, "B", "What is the dosage for children?"));
+    assertThat(pi).isWaitingAt("handle");
+    complete(task());
+
+    // When the customer confirms and it is closed
+    runtimeService().createMessageCorrelation("ticket-closed")
+        .processInstanceBusinessKey("T-1103")
+        .correlate();
+
+    // Then the lifecycle ends in closed, not in auto-closed
+    assertThat(pi).hasPassed("close-requested", "closed").hasNotPassed("auto-close", "auto-closed").isEnded();
+    assertThat(ticketProcess.calls("autoClosed")).isEmpty();
+  }
+
+  @Test
+  void the_auto_close_timer_closes_a_resolved_ticket_after_auto_close_after() {
+    // Given a resolved ticket with a 3-day auto-close period
+    Map<String, Object> variables = ticket("T-1104", "service-process", "low", "C", "Invoice is missing");
+    variables.put("autoCloseAfter", "P3D");
+    ProcessInstance pi = start(variables);
+    assertThat(pi).isWaitingAt("handle");
+    complete(task());
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
+        .as("timer is not due yet").isZero();
+
+    // When three days pass and the timer fires
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(3)).plusSeconds(60)));
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
+        .as("timer is due").isEqualTo(1);
+    execute(job());
+
+    // Then autoClosed(execution) was called and the ticket ended in auto-closed
+    assertThat(pi).hasPassedInOrder("resolved", "auto-close", "auto-close-ticket", "auto-closed")
+        .hasNotPassed("closed")
+        .isEnded();
+    assertThat(ticketProcess.calls("autoClosed"))
+        .singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("ticketNumber", "T-1104"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The start variables as the engine sets them; null values are set explicitly. */
+  static Map<String, Object> ticket(String number, String category, String severity, String tier, String text) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("ticketNumber", number);
+    variables.put("category", category);
+    variables.put("severity", severity);
+    variables.put("tier", tier);
+    variables.put("channel", "email");
+    variables.put("text", text);
+    variables.put("autoCloseAfter", "P7D");
+    return variables;
+  }
+
+  static ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService().startProcessInstanceByKey(PROCESS, (String) variables.get("ticketNumber"), variables);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> classification(ProcessInstance pi) {
+    return (Map<String, Object>) runtimeService().getVariable(pi.getId(), "classification");
+  }
+}

@@ -1,0 +1,68 @@
+package io.careloop.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careloop.engine.CareLoop;
+import io.careloop.engine.user.User;
+import io.careloop.web.api.ApiRoute;
+import io.careloop.web.api.ErrorMapper;
+import io.careloop.web.api.Requests;
+import io.careloop.web.auth.AuthRoutes;
+import io.careloop.web.auth.Authenticator;
+import io.careloop.web.customer.CustomerRoutes;
+import io.careloop.web.system.SystemRoutes;
+import io.careloop.web.ticket.TicketRoutes;
+import io.careloop.web.user.UserRoutes;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the Javalin app over a started CareLoop. Main and the tests both call {@link #create}. */
+public final class WebServer {
+
+    /** Largest request body accepted, in bytes (uploads will get their own, streamed limit). */
+    public static final long MAX_REQUEST_BYTES = 1_000_000L;
+
+    private WebServer() {
+    }
+
+    /** Every API route, in the order the OpenAPI document lists them. */
+    public static List<ApiRoute> routes(CareLoop careLoop) {
+        ObjectMapper json = careLoop.json();
+        Requests requests = new Requests(json);
+        List<ApiRoute> all = new ArrayList<>();
+        all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
+        all.addAll(new AuthRoutes(careLoop.users(), requests).routes());
+        all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
+        all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
+        all.addAll(new UserRoutes(careLoop.users(), requests).routes());
+        return List.copyOf(all);
+    }
+
+    public static Javalin create(CareLoop careLoop) {
+        List<ApiRoute> routes = routes(careLoop);
+        Authenticator auth = new Authenticator(careLoop.users());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(careLoop.json(), false));
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; object-src 'none'");
+                ctx.header("X-Frame-Options", "DENY");
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+            });
+            new ErrorMapper(careLoop.json()).register(config);
+            for (ApiRoute r : routes) {
+                config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
+                    User user = r.access().open() ? null : auth.authorize(ctx, r);
+                    r.handler().handle(ctx, user);
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package io.careloop.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careloop.engine.error.InvalidInputException;
+import io.javalin.http.Context;
+
+/** Reads request bodies and parameters, turning every malformation into a 400 that names the field. */
+public final class Requests {
+
+    private final ObjectMapper json;
+
+    public Requests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The JSON body as {@code type}; an empty body is an error. */
+    public <T> T body(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "a JSON body is required");
+        }
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new InvalidInputException("body", "a JSON object is required");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw ErrorMapper.BadJson.from(e);
+        }
+    }
+
+    /** The JSON body as {@code type}, or {@code fallback} when the request has no body. */
+    public <T> T optionalBody(Context ctx, Class<T> type, T fallback) {
+        String body = ctx.body();
+        return body == null || body.isBlank() ? fallback : body(ctx, type);
+    }
+
+    public static Long longParam(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public static int intParam(String value, String field, int fallback) {
+        Long v = longParam(value, field);
+        return v == null ? fallback : Math.toIntExact(v);
+    }
+
+    /**
+     * The version the client last saw: the body's {@code version} field, else an {@code If-Match}
+     * header ({@code "3"} or {@code W/"3"}); null when the client sent neither.
+     */
+    public static Integer expectedVersion(Context ctx, Integer fromBody) {
+        if (fromBody != null) {
+            return fromBody;
+        }
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "If-Match must carry the version as a number, got " + ifMatch);
+        }
+    }
+}

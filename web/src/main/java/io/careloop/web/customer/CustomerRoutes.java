@@ -1,0 +1,86 @@
+package io.careloop.web.customer;
+
+import io.careloop.engine.customer.Customer;
+import io.careloop.engine.customer.CustomerService;
+import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.user.Role;
+import io.careloop.engine.user.User;
+import io.careloop.web.api.Access;
+import io.careloop.web.api.ApiRoute;
+import io.careloop.web.api.Requests;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Customers: create, list, read, update, delete. */
+public final class CustomerRoutes {
+
+    static final Access READ = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN);
+    static final Access WRITE = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+    static final Access DELETE = Access.roles(Role.SUPERVISOR, Role.ADMIN);
+
+    private final CustomerService customers;
+    private final Requests requests;
+
+    public CustomerRoutes(CustomerService customers, Requests requests) {
+        this.customers = customers;
+        this.requests = requests;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.post("/api/v1/customers").summary("Create a customer").access(WRITE).body("CustomerRequest")
+                        .success(201).handle(this::create),
+                ApiRoute.get("/api/v1/customers").summary("List customers (keyset paged by id)").access(READ)
+                        .query("q", "cursor", "limit").handle(this::list),
+                ApiRoute.get("/api/v1/customers/{id}").summary("One customer").access(READ).handle(this::get),
+                ApiRoute.put("/api/v1/customers/{id}").summary("Replace a customer's fields (send the version you read)")
+                        .access(WRITE).body("CustomerRequest").handle(this::update),
+                ApiRoute.delete("/api/v1/customers/{id}").summary("Delete a customer without tickets (send the version)")
+                        .access(DELETE).query("version").success(204).handle(this::delete));
+    }
+
+    private void create(Context ctx, User user) {
+        Customer c = customers.create(requests.body(ctx, CustomerRequest.class).toDraft(), user.username());
+        ctx.status(201).header("Location", "/api/v1/customers/" + c.id()).json(CustomerJson.of(c));
+    }
+
+    private void list(Context ctx, User user) {
+        int limit = Requests.intParam(ctx.queryParam("limit"), "limit", 50);
+        Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
+        List<Customer> page = customers.page(ctx.queryParam("q"), after, limit);
+        Map<String, Object> body = new HashMap<>();
+        body.put("items", page.stream().map(CustomerJson::of).toList());
+        body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);
+        ctx.json(body);
+    }
+
+    private void get(Context ctx, User user) {
+        Customer c = customers.get(id(ctx));
+        ctx.header("ETag", "\"" + c.version() + "\"").json(CustomerJson.of(c));
+    }
+
+    private void update(Context ctx, User user) {
+        CustomerRequest req = requests.body(ctx, CustomerRequest.class);
+        Integer version = Requests.expectedVersion(ctx, req.version());
+        if (version == null) {
+            throw new InvalidInputException("version", "send the version you read (field 'version' or If-Match)");
+        }
+        ctx.json(CustomerJson.of(customers.update(id(ctx), req.toDraft(), version, user.username())));
+    }
+
+    private void delete(Context ctx, User user) {
+        Long v = Requests.longParam(ctx.queryParam("version"), "version");
+        Integer version = Requests.expectedVersion(ctx, v == null ? null : v.intValue());
+        if (version == null) {
+            throw new InvalidInputException("version", "send the version you read (?version= or If-Match)");
+        }
+        customers.delete(id(ctx), version, user.username());
+        ctx.status(204);
+    }
+
+    private static long id(Context ctx) {
+        return Requests.longParam(ctx.pathParam("id"), "id");
+    }
+}

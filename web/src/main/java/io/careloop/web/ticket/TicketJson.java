@@ -1,0 +1,51 @@
+package io.careloop.web.ticket;
+
+import io.careloop.engine.ticket.Ticket;
+import io.careloop.engine.ticket.TicketView;
+import io.careloop.web.customer.CustomerJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON shape of a ticket: codes for enums, ISO-8601 UTC instants. */
+public final class TicketJson {
+
+    private TicketJson() {
+    }
+
+    public static Map<String, Object> of(Ticket t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", t.number());
+        m.put("subject", t.subject());
+        m.put("description", t.description());
+        m.put("channel", t.channel().code());
+        m.put("category", t.category() == null ? null : t.category().code());
+        m.put("severity", t.severity() == null ? null : t.severity().code());
+        m.put("priority", t.priority() == null ? null : t.priority().code());
+        m.put("status", t.status().code());
+        m.put("queue", t.queue());
+        m.put("assignee", t.assignee());
+        m.put("customerId", t.customerId());
+        m.put("product", t.product());
+        m.put("lot", t.lot());
+        m.put("source", t.source());
+        m.put("receivedAt", t.receivedAt());
+        m.put("createdAt", t.createdAt());
+        m.put("firstResponseDue", t.firstResponseDue());
+        m.put("resolutionDue", t.resolutionDue());
+        m.put("firstRespondedAt", t.firstRespondedAt());
+        m.put("resolvedAt", t.resolvedAt());
+        m.put("closedAt", t.closedAt());
+        m.put("reopenCount", t.reopenCount());
+        m.put("version", t.version());
+        return m;
+    }
+
+    public static Map<String, Object> of(TicketView v) {
+        Map<String, Object> m = of(v.ticket());
+        m.put("customer", v.customer() == null ? null : CustomerJson.of(v.customer()));
+        m.put("timeline", v.timeline());
+        m.put("process", Map.of("instanceId", String.valueOf(v.ticket().processInstanceId()),
+                "activities", v.processActivities()));
+        return m;
+    }
+}

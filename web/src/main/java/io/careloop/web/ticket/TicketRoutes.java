@@ -1,0 +1,159 @@
+package io.careloop.web.ticket;
+
+import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.intake.IntakeResult;
+import io.careloop.engine.intake.IntakeService;
+import io.careloop.engine.ticket.Category;
+import io.careloop.engine.ticket.PageCursor;
+import io.careloop.engine.ticket.Priority;
+import io.careloop.engine.ticket.Severity;
+import io.careloop.engine.ticket.Ticket;
+import io.careloop.engine.ticket.TicketPage;
+import io.careloop.engine.ticket.TicketQuery;
+import io.careloop.engine.ticket.TicketService;
+import io.careloop.engine.ticket.TicketSort;
+import io.careloop.engine.ticket.TicketStatus;
+import io.careloop.engine.user.Role;
+import io.careloop.engine.user.User;
+import io.careloop.web.api.Access;
+import io.careloop.web.api.ApiRoute;
+import io.careloop.web.api.Requests;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tickets: create (intake), read, list a queue, and the agent's actions. */
+public final class TicketRoutes {
+
+    static final Access WORK = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN);
+    /** Integrations (API tokens of integrators) may open tickets, but not read or work them. */
+    static final Access CREATE = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN, Role.INTEGRATOR);
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    private final IntakeService intake;
+    private final TicketService tickets;
+    private final Requests requests;
+
+    public TicketRoutes(IntakeService intake, TicketService tickets, Requests requests) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.requests = requests;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.post("/api/v1/tickets").summary("Open a ticket; repeat-safe with an Idempotency-Key header")
+                        .access(CREATE).body("CreateTicketRequest").success(201).handle(this::create),
+                ApiRoute.get("/api/v1/tickets").summary("List a queue: filters, sort by due or created, keyset cursor")
+                        .access(WORK).query("queue", "status", "assignee", "priority", "category", "customer", "q",
+                                "sort", "cursor", "limit").handle(this::list),
+                ApiRoute.get("/api/v1/tickets/{number}").summary("One ticket with customer, timeline and process state")
+                        .access(WORK).handle(this::get),
+                ApiRoute.patch("/api/v1/tickets/{number}").summary("Reclassify (category and/or severity) with a reason")
+                        .access(WORK).body("ReclassifyRequest").handle(this::reclassify),
+                ApiRoute.post("/api/v1/tickets/{number}/claim").summary("Take the ticket").access(WORK)
+                        .body("VersionRequest").handle(this::claim),
+                ApiRoute.post("/api/v1/tickets/{number}/replies").summary("Reply to the customer").access(WORK)
+                        .body("TextRequest").success(201).handle(this::reply),
+                ApiRoute.post("/api/v1/tickets/{number}/notes").summary("Add an internal note").access(WORK)
+                        .body("TextRequest").success(201).handle(this::note),
+                ApiRoute.post("/api/v1/tickets/{number}/resolve").summary("Resolve, optionally with a final reply")
+                        .access(WORK).body("ResolveRequest").handle(this::resolve),
+                ApiRoute.post("/api/v1/tickets/{number}/reopen").summary("Reopen a resolved ticket with a reason")
+                        .access(WORK).body("ReopenRequest").handle(this::reopen),
+                ApiRoute.post("/api/v1/tickets/{number}/close").summary("Close a resolved ticket").access(WORK)
+                        .body("VersionRequest").handle(this::close));
+    }
+
+    private void create(Context ctx, User user) {
+        TicketRequests.Create req = requests.body(ctx, TicketRequests.Create.class);
+        String key = ctx.header(IDEMPOTENCY_HEADER);
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "an Idempotency-Key is 1 to 200 characters");
+        }
+        // keys are the client's: scoped to the caller so two clients cannot collide
+        IntakeResult r = intake.intake(req.toDraft(), "api", key == null ? null : user.username() + "/" + key, user.username());
+        ctx.header("Location", "/api/v1/tickets/" + r.ticket().number());
+        if (r.duplicate()) {
+            ctx.header("Idempotent-Replayed", "true").status(200);
+        } else {
+            ctx.status(201);
+        }
+        ctx.json(TicketJson.of(r.ticket()));
+    }
+
+    private void list(Context ctx, User user) {
+        String assignee = ctx.queryParam("assignee");
+        TicketSort sort = TicketSort.fromCode(ctx.queryParam("sort"));
+        TicketQuery q = new TicketQuery(
+                TicketStatus.fromCode(ctx.queryParam("status")),
+                blankToNull(ctx.queryParam("queue")),
+                "me".equals(assignee) ? user.username() : blankToNull(assignee),
+                Priority.fromCode(ctx.queryParam("priority")),
+                Category.fromCode(ctx.queryParam("category")),
+                Requests.longParam(ctx.queryParam("customer"), "customer"),
+                ctx.queryParam("q"),
+                sort,
+                PageCursor.decode(ctx.queryParam("cursor")),
+                Requests.intParam(ctx.queryParam("limit"), "limit", 50));
+        TicketPage page = tickets.page(q);
+        Map<String, Object> body = new HashMap<>();
+        body.put("items", page.items().stream().map(TicketJson::of).toList());
+        body.put("nextCursor", page.next() == null ? null : page.next().encode());
+        ctx.json(body);
+    }
+
+    private void get(Context ctx, User user) {
+        var view = tickets.view(ctx.pathParam("number"));
+        ctx.header("ETag", "\"" + view.ticket().version() + "\"").json(TicketJson.of(view));
+    }
+
+    private void reclassify(Context ctx, User user) {
+        TicketRequests.Reclassify req = requests.body(ctx, TicketRequests.Reclassify.class);
+        respond(ctx, tickets.reclassify(ctx.pathParam("number"), Category.fromCode(req.category()),
+                Severity.fromCode(req.severity()), req.reason(), user.username(), Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void claim(Context ctx, User user) {
+        TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
+        respond(ctx, tickets.claim(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void reply(Context ctx, User user) {
+        TicketRequests.Text req = requests.body(ctx, TicketRequests.Text.class);
+        ctx.status(201);
+        respond(ctx, tickets.reply(ctx.pathParam("number"), req.body(), user.username(), Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void note(Context ctx, User user) {
+        TicketRequests.Text req = requests.body(ctx, TicketRequests.Text.class);
+        ctx.status(201);
+        respond(ctx, tickets.note(ctx.pathParam("number"), req.body(), user.username()));
+    }
+
+    private void resolve(Context ctx, User user) {
+        TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class, new TicketRequests.Resolve(null, null));
+        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void reopen(Context ctx, User user) {
+        TicketRequests.Reopen req = requests.body(ctx, TicketRequests.Reopen.class);
+        respond(ctx, tickets.reopen(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void close(Context ctx, User user) {
+        TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
+        respond(ctx, tickets.close(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private static void respond(Context ctx, Ticket t) {
+        ctx.header("ETag", "\"" + t.version() + "\"").json(TicketJson.of(t));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
