@@ -52,7 +52,16 @@ public final class CustomerService {
             Customer after = new Customer(id, orElse(draft.type(), before.type()), orElse(draft.tier(), before.tier()),
                     draft.name(), draft.organisation(), draft.department(), draft.email(), draft.phone(), draft.owningRep(),
                     before.createdAt(), now, expectedVersion + 1);
-            if (m.save(after, after.emailKey(), expectedVersion) == 0) {
+            int saved;
+            try {
+                saved = m.save(after, after.emailKey(), expectedVersion);
+            } catch (PersistenceException e) {
+                if (after.emailKey() != null && Sql.isUniqueViolation(e)) {
+                    throw new ConflictException("a customer with e-mail " + draft.email() + " already exists", e);
+                }
+                throw e;
+            }
+            if (saved == 0) {
                 throw new ConflictException("customer " + id + " was changed by someone else (version " + before.version()
                         + ", you sent " + expectedVersion + "); reload and try again");
             }

@@ -68,7 +68,8 @@ public final class IntakeService {
                         return earlier;
                     }
                 }
-                boolean retriable = Sql.isUniqueViolation(e) || Sql.isLockConflict(e);
+                // a conflict is another intake changing the same row (the sender's customer) first: try again
+                boolean retriable = e instanceof ConflictException || Sql.isUniqueViolation(e) || Sql.isLockConflict(e);
                 if (!retriable || attempt == ATTEMPTS) {
                     throw e;
                 }

@@ -1,9 +1,13 @@
 package io.careloop.engine.process;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.camunda.bpm.engine.impl.cfg.TransactionContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
 /**
@@ -25,8 +29,35 @@ public final class Transactions {
     public <T> T write(Function<Tx, T> work) {
         return commandExecutor.execute(commandContext -> {
             Connection connection = commandContext.getDbSqlSession().getSqlSession().getConnection();
+            endWithCommand(commandContext.getTransactionContext(), connection);
             try (SqlSession session = sessionFactory.openSession(connection)) {
                 return work.apply(new Tx(session, commandContext));
+            }
+        });
+    }
+
+    /**
+     * Camunda commits or rolls back its MyBatis session only if the engine itself wrote through it
+     * (MyBatis' "dirty" flag). In a command where only we wrote, or that failed before the engine
+     * flushed (a process start that throws), that commit or rollback does nothing, and MyBatis then
+     * restores auto-commit on the connection, which commits our rows even after a failure. So the
+     * command's transaction ends the connection's transaction itself: commit just before the
+     * engine's (after its flush, before after-commit work runs), roll back with it. Registered once
+     * per write; a nested write adds a second commit or rollback that finds nothing to do.
+     */
+    private static void endWithCommand(TransactionContext transaction, Connection connection) {
+        transaction.addTransactionListener(TransactionState.COMMITTING, ctx -> {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot commit", e);
+            }
+        });
+        transaction.addTransactionListener(TransactionState.ROLLINGBACK, ctx -> {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot roll back", e);
             }
         });
     }
