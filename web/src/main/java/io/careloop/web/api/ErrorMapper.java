@@ -103,6 +103,9 @@ public final class ErrorMapper {
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
             }
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                return new BadJson("unknown field '" + path + "'; known fields: " + u.getKnownPropertyIds(), path);
+            }
             String msg = e.getOriginalMessage();
             if (msg != null && msg.length() > 300) {
                 msg = msg.substring(0, 300) + "…";

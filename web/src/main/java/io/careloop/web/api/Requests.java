@@ -49,8 +49,20 @@ public final class Requests {
     }
 
     public static int intParam(String value, String field, int fallback) {
+        Integer v = intParam(value, field);
+        return v == null ? fallback : v;
+    }
+
+    /** A whole number that fits an int (never wrapped), or null when absent. */
+    public static Integer intParam(String value, String field) {
         Long v = longParam(value, field);
-        return v == null ? fallback : Math.toIntExact(v);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidInputException(field, field + " is out of range, got '" + value + "'");
+        }
+        return v.intValue();
     }
 
     /**

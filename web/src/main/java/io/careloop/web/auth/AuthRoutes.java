@@ -50,10 +50,10 @@ public final class AuthRoutes {
 
     private void login(Context ctx, User ignored) {
         LoginRequest req = requests.body(ctx, LoginRequest.class);
-        // a new session id at every sign-in (no fixation); the old session, if any, ends
-        users.logout(ctx.cookie(Authenticator.SESSION_COOKIE));
         Session s = users.login(req.username(), req.password())
                 .orElseThrow(() -> ApiException.unauthorized("wrong username or password"));
+        // a new session id at every sign-in (no fixation); the session the browser had, if any, ends
+        users.logout(ctx.cookie(Authenticator.SESSION_COOKIE));
         ctx.cookie(new Cookie(Authenticator.SESSION_COOKIE, s.sessionId(), "/", -1, secure(ctx), true, null, SameSite.LAX));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrfToken", s.csrfToken());

@@ -71,8 +71,7 @@ public final class CustomerRoutes {
     }
 
     private void delete(Context ctx, User user) {
-        Long v = Requests.longParam(ctx.queryParam("version"), "version");
-        Integer version = Requests.expectedVersion(ctx, v == null ? null : v.intValue());
+        Integer version = Requests.expectedVersion(ctx, Requests.intParam(ctx.queryParam("version"), "version"));
         if (version == null) {
             throw new InvalidInputException("version", "send the version you read (?version= or If-Match)");
         }
