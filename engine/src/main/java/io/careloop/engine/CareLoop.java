@@ -65,9 +65,14 @@ public final class CareLoop implements AutoCloseable {
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
+        TicketProcessBean bean = new TicketProcessBean();
         try {
-            TicketProcessBean bean = new TicketProcessBean();
             this.processEngine = EngineSetup.build(settings, database.dataSource(), bean);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        try {
             this.transactions = new Transactions(
                     ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired(),
                     database.sessionFactory());
@@ -81,6 +86,7 @@ public final class CareLoop implements AutoCloseable {
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
         } catch (RuntimeException e) {
+            processEngine.close();
             database.close();
             throw e;
         }

@@ -51,8 +51,9 @@ public final class SettingsLoader {
         Path dataDir = Path.of(orElse(get.value("careloop.data.dir"), "./data"));
         String dbUrl = get.value("careloop.db.url");
         if (dbUrl == null) {
-            // AUTO_SERVER off: one process owns the file; the job executor and the web share the pool.
-            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("careloop") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // one process owns the file (no AUTO_SERVER); a writer waits up to 10 s for a row another holds;
+            // one intake prepares more statements than H2's default cache of 8 keeps
+            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("careloop") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
         }
         return new Settings(
                 integer(get, "careloop.http.port", 8080),
@@ -62,9 +63,9 @@ public final class SettingsLoader {
                 orElse(get.value("careloop.db.password"), ""),
                 integer(get, "careloop.db.pool-size", 16),
                 Path.of(orElse(get.value("careloop.plugins.dir"), defaultPluginsDir())),
-                Boolean.parseBoolean(orElse(get.value("careloop.demo"), "false")),
+                bool(get, "careloop.demo", false),
                 get.value("careloop.admin.password"),
-                Boolean.parseBoolean(orElse(get.value("careloop.job-executor"), "true")),
+                bool(get, "careloop.job-executor", true),
                 duration(get, "careloop.auto-close-after", "P7D"),
                 duration(get, "careloop.session.idle", "PT30M"),
                 duration(get, "careloop.session.absolute", "PT12H"),
@@ -90,6 +91,18 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    private static boolean bool(Lookup get, String key, boolean fallback) {
+        String v = get.value(key);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static Duration duration(Lookup get, String key, String fallback) {

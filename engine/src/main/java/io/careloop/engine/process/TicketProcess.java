@@ -84,7 +84,9 @@ public final class TicketProcess {
         }
     }
 
+    /** Assigns the open task; the variable makes a reopened ticket's new task go to the same agent. */
     public void assign(String processInstanceId, String assignee) {
+        engine.getRuntimeService().setVariable(processInstanceId, "assignee", assignee);
         engine.getTaskService().setAssignee(requireHandleTask(processInstanceId).getId(), assignee);
     }
 
