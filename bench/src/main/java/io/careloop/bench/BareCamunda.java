@@ -1,0 +1,76 @@
+package io.careloop.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+/**
+ * Scenario (a): a bare Camunda engine on its own H2 file database and HikariCP pool, configured as
+ * engine/.../process/EngineSetup configures CareLoop's (activity history, no metrics, no CMMN, no
+ * authorization, job executor off, the default id generator), with a no-op {@code ticketProcess}
+ * bean. Nothing of CareLoop runs: no MyBatis, no ticket row, no audit trail, no customer.
+ */
+final class BareCamunda implements AutoCloseable {
+
+    static final String PROCESS_KEY = "ticket-lifecycle";
+
+    private final HikariDataSource dataSource;
+    private final ProcessEngine engine;
+
+    private BareCamunda(HikariDataSource dataSource, ProcessEngine engine) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+    }
+
+    /** Builds the engine on {@code jdbcUrl} with a pool of {@code poolSize} and deploys the two models. */
+    static BareCamunda start(String jdbcUrl, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("baseline");
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setUsername("sa");
+        hc.setPassword("");
+        hc.setMaximumPoolSize(poolSize);
+        hc.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(hc);
+        try {
+            StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+            cfg.setProcessEngineName("bench-baseline-" + Integer.toHexString(System.identityHashCode(cfg)));
+            cfg.setDataSource(ds);
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            cfg.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+            cfg.setHistoryTimeToLive("P180D");
+            cfg.setCmmnEnabled(false);
+            cfg.setMetricsEnabled(false);
+            cfg.setDbMetricsReporterActivate(false);
+            cfg.setAuthorizationEnabled(false);
+            cfg.setJobExecutorActivate(false);
+            cfg.setBeans(Map.of("ticketProcess", new NoOpTicketProcess()));
+            ProcessEngine engine = cfg.buildProcessEngine();
+            engine.getRepositoryService().createDeployment()
+                    .name("bench-baseline")
+                    .addClasspathResource("ticket-lifecycle.bpmn")
+                    .addClasspathResource("classify-ticket.dmn")
+                    .deploy();
+            return new BareCamunda(ds, engine);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    ProcessEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
