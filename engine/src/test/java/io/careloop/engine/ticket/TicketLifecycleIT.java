@@ -259,6 +259,8 @@ class TicketLifecycleIT {
         assertThat(reopened.resolvedAt()).isNull();
         assertThat(activities(careLoop, t)).containsExactly("handle");
         assertThat(reopened.assignee()).isEqualTo("agent-a");
+        // the process's new task is the same agent's too: row and process stay in step
+        assertThat(handleTask(careLoop, t).getAssignee()).isEqualTo("agent-a");
         assertThat(candidateGroups(careLoop, t)).containsExactly("service-desk");
         assertThat(auditTrail(careLoop, t)).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("ticket.reopened");
