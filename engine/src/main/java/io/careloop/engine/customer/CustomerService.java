@@ -93,8 +93,7 @@ public final class CustomerService {
         if (limit < 1 || limit > 200) {
             throw new InvalidInputException("limit", "limit must be between 1 and 200");
         }
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Sql.containsPattern(text);
         return tx.read(s -> s.getMapper(CustomerMapper.class).page(pattern, afterId, limit));
     }
 

@@ -30,6 +30,19 @@ public final class Sql {
         return false;
     }
 
+    /**
+     * A case-insensitive substring pattern for {@code LOWER(col) LIKE ? ESCAPE} with a backslash: LIKE's own
+     * wildcards in the text are escaped, so "50%" finds "50%". Null for blank text.
+     */
+    public static String containsPattern(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String escaped = text.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
     private static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getSQLState() != null) {

@@ -25,11 +25,6 @@ public record TicketQuery(TicketStatus status, String queue, String assignee, Pr
 
     /** The LIKE pattern for {@link #text}, with LIKE's wildcards escaped. */
     public String textPattern() {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String escaped = text.trim().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return io.careloop.engine.db.Sql.containsPattern(text);
     }
 }
