@@ -56,10 +56,7 @@ public final class CustomerService {
             try {
                 saved = m.save(after, after.emailKey(), expectedVersion);
             } catch (PersistenceException e) {
-                if (after.emailKey() != null && Sql.isUniqueViolation(e)) {
-                    throw new ConflictException("a customer with e-mail " + draft.email() + " already exists", e);
-                }
-                throw e;
+                throw emailTakenOr(e, after);
             }
             if (saved == 0) {
                 throw new ConflictException("customer " + id + " was changed by someone else (version " + before.version()
@@ -111,15 +108,16 @@ public final class CustomerService {
         if (found == null) {
             return insert(t, draft, actor);
         }
-        Customer merged = new Customer(found.id(), found.type(), found.tier(), orElse(found.name(), draft.name()),
+        Customer filled = new Customer(found.id(), found.type(), found.tier(), orElse(found.name(), draft.name()),
                 orElse(found.organisation(), draft.organisation()), orElse(found.department(), draft.department()),
                 orElse(found.email(), draft.email()), orElse(found.phone(), draft.phone()),
-                orElse(found.owningRep(), draft.owningRep()), found.createdAt(), clock.instant(), found.version() + 1);
-        if (merged.equals(new Customer(found.id(), found.type(), found.tier(), found.name(), found.organisation(),
-                found.department(), found.email(), found.phone(), found.owningRep(), found.createdAt(), merged.updatedAt(),
-                found.version() + 1))) {
+                orElse(found.owningRep(), draft.owningRep()), found.createdAt(), found.updatedAt(), found.version());
+        if (filled.equals(found)) {
             return found;
         }
+        Customer merged = new Customer(found.id(), found.type(), found.tier(), filled.name(), filled.organisation(),
+                filled.department(), filled.email(), filled.phone(), filled.owningRep(), found.createdAt(),
+                clock.instant(), found.version() + 1);
         if (m.save(merged, merged.emailKey(), found.version()) == 0) {
             throw new ConflictException("customer " + found.id() + " changed during intake");
         }
@@ -138,14 +136,19 @@ public final class CustomerService {
         try {
             m.insert(c, c.emailKey(), key);
         } catch (PersistenceException e) {
-            if (c.emailKey() != null && Sql.isUniqueViolation(e)) {
-                throw new ConflictException("a customer with e-mail " + draft.email() + " already exists", e);
-            }
-            throw e;
+            throw emailTakenOr(e, c);
         }
         Customer stored = m.findById(key.getId());
         audit.record(t, actor, "customer.created", "customer", String.valueOf(stored.id()), null, stored, null);
         return stored;
+    }
+
+    /** The unique e-mail key is the only unique column a customer write can hit: say so plainly. */
+    private static RuntimeException emailTakenOr(PersistenceException e, Customer c) {
+        if (c.emailKey() != null && Sql.isUniqueViolation(e)) {
+            return new ConflictException("a customer with e-mail " + c.email() + " already exists", e);
+        }
+        return e;
     }
 
     private static <T> T orElse(T value, T fallback) {
