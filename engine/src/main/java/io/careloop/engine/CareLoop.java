@@ -23,6 +23,7 @@ import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.interaction.InteractionMapper;
 import io.careloop.engine.plugin.ImportRunMapper;
 import io.careloop.engine.plugin.ImportRuns;
+import io.careloop.engine.plugin.Outbound;
 import io.careloop.engine.plugin.PluginCalls;
 import io.careloop.engine.plugin.PluginHost;
 import io.careloop.engine.plugin.PluginMapper;
@@ -78,6 +79,7 @@ public final class CareLoop implements AutoCloseable {
     private final PluginHost plugins;
     private final ImportRuns imports;
     private final PluginPoller poller;
+    private final Outbound outbound;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -117,6 +119,8 @@ public final class CareLoop implements AutoCloseable {
                     new PluginSettingsStore(transactions, SecretBox.inDataDir(settings.dataDir()), clock), clock);
             this.imports = new ImportRuns(plugins, pluginCalls, inbound, transactions, clock, settings.dataDir(), limits);
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
+            this.outbound = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
+            EngineSetup.addBean(processEngine, Outbound.BEAN, outbound);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -202,6 +206,11 @@ public final class CareLoop implements AutoCloseable {
 
     public PluginPoller poller() {
         return poller;
+    }
+
+    /** Survey invitations (and later replies) through the ticket's channel; BPMN bean {@code outbound}. */
+    public Outbound outbound() {
+        return outbound;
     }
 
     /** The embedded engine, for process tests and the bench; application code goes through the services. */
