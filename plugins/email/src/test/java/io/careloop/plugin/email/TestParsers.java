@@ -23,9 +23,9 @@ public final class TestParsers {
         return text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A raw message whose headers are ASCII and whose body is the given text in a charset. */
+    /** A raw message whose headers are one byte per char (ISO-8859-1) and whose body is the given text in a charset. */
     public static byte[] message(String headers, String body, Charset bodyCharset) {
-        byte[] head = (headers.strip().replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = (headers.strip().replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1); // one byte per char: lets tests write raw 8-bit headers
         byte[] tail = body.getBytes(bodyCharset);
         byte[] all = new byte[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
