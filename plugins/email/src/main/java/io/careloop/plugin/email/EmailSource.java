@@ -48,8 +48,8 @@ public class EmailSource implements InboundSource {
     @Override
     public void poll(PollContext context) throws Exception {
         EmailSettings settings = EmailSettings.from(context.settings());
-        MailIntake intake = intake(settings);
         PluginLoader.call(() -> {
+            MailIntake intake = intake(settings);
             int taken = new ImapPoller(settings).poll(context.state(),
                     (folder, uid, raw) -> intake.take(raw, uid, context.sink()));
             log.info("imap poll done: host={} messages={}", settings.imapHost(), taken);
@@ -65,8 +65,7 @@ public class EmailSource implements InboundSource {
     @Override
     public void importStream(ImportContext context) throws Exception {
         EmailSettings settings = EmailSettings.from(context.settings());
-        MailIntake intake = intake(settings);
-        PluginLoader.call(() -> importFile(context.input(), intake, context.sink()));
+        PluginLoader.call(() -> importFile(context.input(), intake(settings), context.sink()));
     }
 
     /** Reads an .mbox (starts with a {@code From } line) or a single .eml; returns the message count. */

@@ -2,18 +2,14 @@ package io.careloop.plugin.email;
 
 import io.careloop.plugin.api.Attachment;
 import io.careloop.plugin.api.CustomerReply;
-import io.careloop.plugin.api.ImportContext;
-import io.careloop.plugin.api.IntakeSink;
 import io.careloop.plugin.api.NewTicket;
 import io.careloop.plugin.api.PluginSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -127,37 +123,6 @@ class EmailImportTest {
     private static String read(Attachment a) throws Exception {
         try (InputStream in = a.content().open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** One upload as the host hands it over. */
-    record Upload(byte[] bytes, String fileName, PluginSettings settings, IntakeSink sink) implements ImportContext {
-        @Override
-        public InputStream input() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public String preset() {
-            return null;
-        }
-
-        @Override
-        public void preamble(String text) {
-        }
-
-        @Override
-        public void progress(long done, long total) {
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
         }
     }
 }
