@@ -16,7 +16,7 @@ import java.util.Map;
  * An intake sink that records what it receives and answers like the engine's ledger: a source
  * key seen before is a duplicate. New tickets get numbers CL-2026-000101, …
  */
-public final class RecordingSink implements IntakeSink {
+public class RecordingSink implements IntakeSink {
 
     public final List<InboundItem> accepted = new ArrayList<>();
     public final List<RawRecord> rawOfAccepted = new ArrayList<>();
