@@ -26,6 +26,7 @@ import java.util.Set;
  * @param processed         what to do with a message once taken in: flag or move
  * @param processedFolder   where {@code move} puts it
  * @param pollInterval      how often to poll
+ * @param maxPerPoll        most messages one poll takes in (the rest waits for the next poll)
  * @param smtpHost          SMTP server for replies
  * @param smtpPort          SMTP port (465 ssl, 587 starttls, 25 none)
  * @param smtpSecurity      ssl, starttls or none
@@ -40,7 +41,7 @@ import java.util.Set;
  */
 public record EmailSettings(String imapHost, int imapPort, String imapSecurity, String imapUser,
                             String imapPassword, List<String> folders, String processed,
-                            String processedFolder, Duration pollInterval, String smtpHost, int smtpPort,
+                            String processedFolder, Duration pollInterval, int maxPerPoll, String smtpHost, int smtpPort,
                             String smtpSecurity, String smtpUser, String smtpPassword, String fromAddress,
                             String fromName, Set<String> ownAddresses, String messageIdDomain,
                             Path attachmentDir, long attachmentLimit) {
@@ -75,6 +76,8 @@ public record EmailSettings(String imapHost, int imapPort, String imapSecurity, 
                         .withDefault("CareLoop"),
                 SettingsField.of("imap.pollInterval", FieldType.DURATION, "轮询间隔", "Poll interval")
                         .withDefault("PT1M"),
+                SettingsField.of("imap.maxPerPoll", FieldType.INTEGER, "每次轮询最多邮件数", "Most messages per poll")
+                        .withDefault("500"),
                 FROM_ADDRESS,
                 SettingsField.of("mail.ownAddresses", FieldType.MULTILINE, "本方其他地址", "Other own addresses")
                         .withHelp("来自这些地址的邮件不建工单", "Mail from these never opens a ticket"),
@@ -117,7 +120,7 @@ public record EmailSettings(String imapHost, int imapPort, String imapSecurity, 
                 Arrays.stream(s.get("imap.folders", "INBOX").split(",")).map(String::strip)
                         .filter(f -> !f.isEmpty()).toList(),
                 s.get("imap.processed", "flag"), s.get("imap.processedFolder", "CareLoop"),
-                s.getDuration("imap.pollInterval", Duration.ofMinutes(1)),
+                s.getDuration("imap.pollInterval", Duration.ofMinutes(1)), Math.max(1, s.getInt("imap.maxPerPoll", 500)),
                 s.get("smtp.host", ""), s.getInt("smtp.port", 465), s.get("smtp.security", "ssl"),
                 s.get("smtp.user", ""), s.get("smtp.password", ""),
                 from, s.get("mail.fromName", "CareLoop"), own, domain,

@@ -18,7 +18,6 @@ import io.careloop.plugin.email.thread.MailClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -119,16 +118,15 @@ public final class MailIntake {
     /**
      * The message's attachments, then the sanitised HTML ({@code message.html}) and the raw
      * message ({@code original.eml}), so the engine keeps both with the item (the API's items
-     * carry plain text only). Over-limit attachments are passed with their size and a content that
-     * refuses to open: the engine records them by name and size.
+     * carry plain text only). An attachment over this plugin's limit was not stored on its own:
+     * its content is read back from the raw message when the engine asks for it (the engine
+     * applies its own limit, by the size given).
      */
     private List<Attachment> attachments(ParsedMail mail) {
         List<Attachment> out = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
             Attachment.Content content = a.overLimit()
-                    ? () -> {
-                        throw new IOException("attachment of " + a.size() + " bytes is over the limit and was not kept");
-                    }
+                    ? () -> parser.openPart(mail.rawSha256(), a.partPath())
                     : () -> Files.newInputStream(store.path(a.sha256()));
             out.add(new Attachment(a.fileName(), a.contentType(), a.size(), a.contentId(), content));
         }

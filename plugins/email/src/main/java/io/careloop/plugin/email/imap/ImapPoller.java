@@ -51,13 +51,18 @@ public final class ImapPoller {
         try (Store store = session.getStore(protocol)) {
             store.connect(settings.imapHost(), settings.imapPort(), settings.imapUser(), settings.imapPassword());
             for (String name : settings.folders()) {
-                taken += pollFolder(store, name, state, consumer);
+                taken += pollFolder(store, name, state, consumer, settings.maxPerPoll() - taken);
             }
         }
         return taken;
     }
 
-    private int pollFolder(Store store, String name, SourceState state, Consumer consumer) throws Exception {
+    /** @param budget how many messages this poll may still take (a poll must end within the host's time limit) */
+    private int pollFolder(Store store, String name, SourceState state, Consumer consumer, int budget)
+            throws Exception {
+        if (budget <= 0) {
+            return 0;
+        }
         Folder folder = store.getFolder(name);
         if (!folder.exists()) {
             throw new MessagingException("IMAP folder " + name + " does not exist");
@@ -80,6 +85,9 @@ public final class ImapPoller {
             state.put(validityKey, Long.toString(validity));
             Message[] messages = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
             for (Message message : messages) {
+                if (taken >= budget) {
+                    break; // the rest comes with the next poll
+                }
                 if (Thread.interrupted()) {
                     throw new InterruptedIOException("imap poll interrupted in folder " + name);
                 }

@@ -10,7 +10,9 @@ package io.careloop.plugin.email.mime;
  * @param size        decoded size in bytes
  * @param sha256      where the content is stored ({@link AttachmentStore#path}); null when over the limit
  * @param overLimit   true when the content was larger than the limit and therefore not kept
+ * @param partPath    where the part is in the raw message ({@link MailParser#openPart} reads it from there)
  */
 public record MailAttachment(String fileName, String contentType, String contentId, boolean inline,
-                             long size, String sha256, boolean overLimit) {
+                             long size, String sha256, boolean overLimit,
+                             String partPath) {
 }

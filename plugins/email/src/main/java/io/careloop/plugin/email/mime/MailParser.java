@@ -5,9 +5,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,6 +95,38 @@ public final class MailParser {
                 allHeaders(message),
                 rawStored.sha256(),
                 rawStored.size());
+    }
+
+    /**
+     * Reads one part's decoded content back from the stored raw message (for attachments over
+     * the limit, which were not stored on their own). The raw file is read as a stream, not
+     * loaded; closing the returned stream closes the file.
+     */
+    public InputStream openPart(String rawSha256, String partPath) throws IOException {
+        SharedFileInputStream file = new SharedFileInputStream(store.path(rawSha256).toFile());
+        try {
+            Part part = new MimeMessage(session, file);
+            for (String step : PartPath.steps(partPath)) {
+                if (step.equals("m")) {
+                    part = new MimeMessage(session, part.getInputStream());
+                } else {
+                    part = new MimeMultipart(part.getDataHandler().getDataSource()).getBodyPart(Integer.parseInt(step));
+                }
+            }
+            return new FilterInputStream(part.getInputStream()) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        file.close();
+                    }
+                }
+            };
+        } catch (MessagingException | RuntimeException e) {
+            file.close();
+            throw new IOException("part " + partPath + " of message " + rawSha256 + " cannot be read", e);
+        }
     }
 
     /** All ids in angle brackets, e.g. of In-Reply-To or References, without the brackets. */

@@ -55,7 +55,7 @@ final class PartWalker {
     }
 
     Content walkMessage(Part message) {
-        walk(message, 0, false);
+        walk(message, 0, false, "");
         return collect();
     }
 
@@ -84,7 +84,8 @@ final class PartWalker {
         }
     }
 
-    private void walk(Part part, int depth, boolean inRelated) {
+    /** @param path where the part is: see {@link PartPath} */
+    private void walk(Part part, int depth, boolean inRelated, String path) {
         if (depth > MAX_DEPTH) {
             return;
         }
@@ -99,7 +100,7 @@ final class PartWalker {
                 }
                 for (int i = 0; i < multipart.getCount(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
-                    walk(child, depth + 1, related || inRelated);
+                    walk(child, depth + 1, related || inRelated, PartPath.child(path, i));
                 }
                 return;
             }
@@ -107,7 +108,7 @@ final class PartWalker {
                 if (isReport) {
                     originalHeaders(new InternetHeaders(part.getInputStream()));
                 } else {
-                    forwarded(part, depth);
+                    forwarded(part, depth, path);
                 }
                 return;
             }
@@ -128,7 +129,7 @@ final class PartWalker {
             } else if (!attachment && base.equals("text/html")) {
                 html.add(text(part, type));
             } else {
-                attachment(part, base, fileName, inRelated || "inline".equals(disposition));
+                attachment(part, base, fileName, inRelated || "inline".equals(disposition), path);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             // an undecodable part: the rest of the message and the raw bytes are kept
@@ -136,13 +137,13 @@ final class PartWalker {
     }
 
     /** A forwarded message: its text (with its own forwards) goes below the sender's text. */
-    private void forwarded(Part part, int depth) throws MessagingException, IOException {
+    private void forwarded(Part part, int depth, String path) throws MessagingException, IOException {
         MimeMessage inner;
         try (InputStream in = part.getInputStream()) {
             inner = new MimeMessage(session, in);
         }
         PartWalker innerWalker = new PartWalker(session, words, charsets, store);
-        innerWalker.walk(inner, depth + 1, false);
+        innerWalker.walk(inner, depth + 1, false, PartPath.inner(path));
         Content content = innerWalker.collect();
         attachments.addAll(content.attachments());
         forwarded.add(new ForwardedMessage(
@@ -153,13 +154,13 @@ final class PartWalker {
                 content.text()));
     }
 
-    private void attachment(Part part, String base, String fileName, boolean inline)
+    private void attachment(Part part, String base, String fileName, boolean inline, String path)
             throws MessagingException, IOException {
         String contentId = MailParser.firstId(firstHeader(part, "Content-ID"));
         try (InputStream in = part.getInputStream()) {
             AttachmentStore.Stored stored = store.store(in);
             attachments.add(new MailAttachment(fileName, base, contentId, inline,
-                    stored.size(), stored.sha256(), stored.overLimit()));
+                    stored.size(), stored.sha256(), stored.overLimit(), path));
         }
     }
 

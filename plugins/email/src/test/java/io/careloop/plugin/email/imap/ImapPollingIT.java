@@ -55,6 +55,10 @@ class ImapPollingIT {
     }
 
     private void poll(String processed) throws Exception {
+        poll(processed, 500);
+    }
+
+    private void poll(String processed, int maxPerPoll) throws Exception {
         Map<String, String> values = new HashMap<>(Map.of(
                 "imap.host", "127.0.0.1",
                 "imap.port", Integer.toString(greenMail.getImap().getPort()),
@@ -64,6 +68,7 @@ class ImapPollingIT {
                 "imap.processed", processed,
                 "mail.fromAddress", "service@careloop.example.com",
                 "mail.attachmentDir", dir.toString()));
+        values.put("imap.maxPerPoll", Integer.toString(maxPerPoll));
         new EmailSource().poll(new Poll(new PluginSettings(values), sink, new MapState(state)));
     }
 
@@ -123,6 +128,22 @@ class ImapPollingIT {
         assertThat(sink.newTickets()).hasSize(1);
         assertThat(sink.duplicates).containsExactly("20261106091200.A1@hospital-a.example.cn");
         assertThat(state.get("imap.INBOX.uidvalidity")).isNotEqualTo("1");
+    }
+
+    @Test
+    void aPollTakesAtMostItsShareAndTheNextPollGoesOn() throws Exception {
+        deliver("01-new-complaint-gb2312.eml");
+        deliver("02-adverse-event-utf8-qp.eml");
+        deliver("04-html-with-attachment.eml");
+
+        poll("flag", 2);
+        assertThat(sink.newTickets()).hasSize(2);
+        assertThat(state).containsEntry("imap.INBOX.lastUid", "2");
+
+        poll("flag", 2);
+        assertThat(sink.newTickets()).extracting(NewTicket::subject).containsExactly(
+                "关于某批次胶囊的投诉", "患者用药后出现严重皮疹", "Delivery delayed for PO 4500012345");
+        assertThat(sink.duplicates).isEmpty();
     }
 
     private Store imapStore() throws Exception {

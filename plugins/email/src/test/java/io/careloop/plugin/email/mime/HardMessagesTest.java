@@ -214,7 +214,7 @@ class HardMessagesTest {
     }
 
     @Test
-    void forwardedMessageIsShownBelowTheSendersTextWithItsAttachments() {
+    void forwardedMessageIsShownBelowTheSendersTextWithItsAttachments() throws Exception {
         ParsedMail mail = parser.parse(message("""
                 From: i@distributor.example
                 Subject: Fwd: 投诉
@@ -260,7 +260,15 @@ class HardMessagesTest {
                 胶囊破损。""");
         assertThat(mail.forwarded()).singleElement().satisfies(f ->
                 assertThat(f.messageId()).isEqualTo("orig-1@hospital-a.example.cn"));
-        assertThat(mail.attachments()).extracting(MailAttachment::fileName).containsExactly("批号.txt");
+        assertThat(mail.attachments()).singleElement().satisfies(lot -> {
+            assertThat(lot.fileName()).isEqualTo("批号.txt");
+            assertThat(lot.partPath()).isEqualTo("1.m.1");
+            try (java.io.InputStream in = parser.openPart(mail.rawSha256(), lot.partPath())) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("B20261001");
+            }
+            assertThat(Files.readString(dir.resolve(lot.sha256().substring(0, 2))
+                    .resolve(lot.sha256().substring(2, 4)).resolve(lot.sha256()))).isEqualTo("B20261001");
+        });
     }
 
     @Test
@@ -296,7 +304,7 @@ class HardMessagesTest {
     }
 
     @Test
-    void attachmentOverTheLimitIsRecordedAndTheMessageStillImported() {
+    void attachmentOverTheLimitIsRecordedAndTheMessageStillImported() throws Exception {
         int size = 30 * 1024 * 1024;
         byte[] big = new byte[size];
         new java.util.Random(7).nextBytes(big);
@@ -328,8 +336,10 @@ class HardMessagesTest {
             assertThat(zip.overLimit()).isTrue();
             assertThat(zip.size()).isEqualTo(size);
             assertThat(zip.sha256()).isNull();
+            try (java.io.InputStream in = parser.openPart(mail.rawSha256(), zip.partPath())) {
+                assertThat(in.readAllBytes()).isEqualTo(big); // still readable from the kept raw message
+            }
         });
-        assertThat(mail.rawSha256()).isNotNull();
     }
 
     @Test
