@@ -83,7 +83,7 @@ public class EmailSource implements InboundSource {
 
     static MailIntake intake(EmailSettings settings) {
         AttachmentStore store = new AttachmentStore(settings.attachmentDir(), settings.attachmentLimit());
-        return new MailIntake(new MailParser(store, new MailCharsets()),
+        return new MailIntake(new MailParser(store, new MailCharsets(settings.defaultCharset())),
                 new MailClassifier(settings.ownAddresses()), store);
     }
 }

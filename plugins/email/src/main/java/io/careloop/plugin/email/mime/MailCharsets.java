@@ -27,6 +27,9 @@ public final class MailCharsets {
     private static final Charset BIG5 = Charset.isSupported("x-windows-950")
             ? Charset.forName("x-windows-950") : Charset.forName("Big5");
 
+    /** 8-bit bytes needed before a non-CJK guess of the detector is believed over the fallback. */
+    private static final int MIN_EVIDENCE = 24;
+
     private final Charset fallback;
 
     /** @param fallback what undetectable 8-bit text is read as (GB18030 for a Chinese mailbox) */
@@ -99,10 +102,28 @@ public final class MailCharsets {
         detector.handleData(bytes, 0, bytes.length);
         detector.dataEnd();
         Optional<Charset> guess = forLabel(detector.getDetectedCharset());
-        if (guess.isPresent() && strict(bytes, guess.get()).isPresent()) {
+        if (guess.isPresent() && strict(bytes, guess.get()).isPresent()
+                && (isCjk(guess.get()) || eightBitBytes(bytes) >= MIN_EVIDENCE)) {
             return guess.get();
         }
-        return fallback;
+        // a few 8-bit bytes are no evidence: four bytes of Big5 look like Cyrillic to the detector
+        return strict(bytes, fallback).isPresent() || guess.isEmpty() ? fallback : guess.get();
+    }
+
+    private static boolean isCjk(Charset charset) {
+        String name = charset.name().toLowerCase(Locale.ROOT);
+        return charset.equals(GB18030) || charset.equals(BIG5) || name.contains("jp") || name.contains("jis")
+                || name.contains("kr") || name.startsWith("iso-2022");
+    }
+
+    private static int eightBitBytes(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            if (b < 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static Optional<String> strict(byte[] bytes, Charset charset) {

@@ -108,6 +108,37 @@ class HardMessagesTest {
     }
 
     @Test
+    void rawUtf8HeadersWithoutEncodedWordsRead() {
+        ParsedMail mail = parser.parse(TestParsers.message("""
+                From: %s <wang@pharmacy.example.cn>
+                Subject: %s
+                Message-ID: <u8-2@pharmacy.example.cn>
+                Content-Type: text/plain; charset=utf-8
+                """.formatted(latin1("王芳"), latin1("药品储存温度咨询")), "请问糖浆能否在30度保存？", StandardCharsets.UTF_8));
+
+        assertThat(mail.fromName()).isEqualTo("王芳");
+        assertThat(mail.subject()).isEqualTo("药品储存温度咨询");
+        assertThat(mail.text()).isEqualTo("请问糖浆能否在30度保存？");
+    }
+
+    @Test
+    void shortUnlabelledTextFallsBackToTheConfiguredCharset() {
+        byte[] raw = TestParsers.message("""
+                From: x@hospital.example.tw
+                Subject: %s
+                Message-ID: <big5-3@hospital.example.tw>
+                """.formatted(new String("投訴".getBytes(BIG5), StandardCharsets.ISO_8859_1)), "", BIG5);
+        MailParser taiwan = new MailParser(new AttachmentStore(dir, AttachmentStore.DEFAULT_LIMIT),
+                new MailCharsets(Charset.forName("x-windows-950")));
+
+        assertThat(taiwan.parse(raw).subject()).isEqualTo("投訴");
+    }
+
+    private static String latin1(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void big5LabelledAndUnlabelledBodiesRead() {
         String body = "您好，本院藥局收到的膠囊有三盒鋁箔破損，已經隔離。請盡快安排退換並告知調查結果。謝謝。";
         ParsedMail labelled = parser.parse(TestParsers.message("""
