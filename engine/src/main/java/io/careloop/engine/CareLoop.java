@@ -13,8 +13,23 @@ import io.careloop.engine.customer.Tier;
 import io.careloop.engine.db.Database;
 import io.careloop.engine.event.DomainEvents;
 import io.careloop.engine.intake.ImportLedgerMapper;
+import io.careloop.engine.inbound.CallHandling;
+import io.careloop.engine.inbound.InboundItems;
+import io.careloop.engine.inbound.InboundMapper;
+import io.careloop.engine.inbound.Ledgered;
+import io.careloop.engine.inbound.ReplyHandling;
+import io.careloop.engine.inbound.SurveyHandling;
 import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.interaction.InteractionMapper;
+import io.careloop.engine.plugin.ImportRunMapper;
+import io.careloop.engine.plugin.ImportRuns;
+import io.careloop.engine.plugin.Outbound;
+import io.careloop.engine.plugin.PluginCalls;
+import io.careloop.engine.plugin.PluginHost;
+import io.careloop.engine.plugin.PluginMapper;
+import io.careloop.engine.plugin.PluginPoller;
+import io.careloop.engine.plugin.PluginSettingsStore;
+import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
@@ -31,6 +46,7 @@ import io.careloop.engine.user.Role;
 import io.careloop.engine.user.UserMapper;
 import io.careloop.engine.user.UserService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -57,12 +73,20 @@ public final class CareLoop implements AutoCloseable {
     private final IntakeService intake;
     private final UserService users;
     private final TicketProcess ticketProcess;
+    private final InboundItems inbound;
+    private final ReplyHandling replies;
+    private final PluginCalls pluginCalls;
+    private final PluginHost plugins;
+    private final ImportRuns imports;
+    private final PluginPoller poller;
+    private final Outbound outbound;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
-                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class),
+                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
+                        ImportRunMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -85,6 +109,18 @@ public final class CareLoop implements AutoCloseable {
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
+            Ledgered ledgered = new Ledgered(transactions, clock);
+            this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock);
+            this.inbound = new InboundItems(intake, new CallHandling(transactions, ledgered, intake, tickets), replies,
+                    new SurveyHandling(transactions, ledgered, tickets, processEngine.getRuntimeService(), clock));
+            PluginHost.Limits limits = PluginHost.Limits.defaults();
+            this.pluginCalls = new PluginCalls(transactions, clock);
+            this.plugins = new PluginHost(settings.pluginsDir(), transactions,
+                    new PluginSettingsStore(transactions, SecretBox.inDataDir(settings.dataDir()), clock), clock);
+            this.imports = new ImportRuns(plugins, pluginCalls, inbound, transactions, clock, settings.dataDir(), limits);
+            this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
+            this.outbound = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
+            EngineSetup.addBean(processEngine, Outbound.BEAN, outbound);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -95,6 +131,11 @@ public final class CareLoop implements AutoCloseable {
     /** Opens the database, migrates it, starts the process engine and deploys the bundled processes. */
     public static CareLoop start(Settings settings, Clock clock) {
         CareLoop c = new CareLoop(settings, clock);
+        c.plugins.loadAll();
+        if (settings.jobExecutor()) {
+            // background work runs where timers run: polling, like the job executor, can be off on a node
+            c.poller.start(Duration.ofSeconds(10));
+        }
         LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
         return c;
     }
@@ -141,6 +182,37 @@ public final class CareLoop implements AutoCloseable {
         return transactions;
     }
 
+    /** Inbound items other than through the REST API: what plugins hand in. */
+    public InboundItems inbound() {
+        return inbound;
+    }
+
+    /** Customer replies; the SLA resume hook is wired on it ({@link ReplyHandling#resumeWaitingWith}). */
+    public ReplyHandling replies() {
+        return replies;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public PluginCalls pluginCalls() {
+        return pluginCalls;
+    }
+
+    public ImportRuns imports() {
+        return imports;
+    }
+
+    public PluginPoller poller() {
+        return poller;
+    }
+
+    /** Survey invitations (and later replies) through the ticket's channel; BPMN bean {@code outbound}. */
+    public Outbound outbound() {
+        return outbound;
+    }
+
     /** The embedded engine, for process tests and the bench; application code goes through the services. */
     public ProcessEngine processEngine() {
         return processEngine;
@@ -153,6 +225,10 @@ public final class CareLoop implements AutoCloseable {
     @Override
     public void close() {
         try {
+            poller.close();
+            imports.close();
+            pluginCalls.close();
+            plugins.close();
             processEngine.close();
         } finally {
             database.close();

@@ -9,10 +9,12 @@ import io.careloop.web.api.Requests;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.customer.CustomerRoutes;
+import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,9 @@ public final class WebServer {
 
     /** Largest request body accepted, in bytes (uploads will get their own, streamed limit). */
     public static final long MAX_REQUEST_BYTES = 1_000_000L;
+
+    /** Largest multipart upload (a file to import, a plugin archive), in MB. */
+    public static final long MAX_UPLOAD_MB = 1024;
 
     private WebServer() {
     }
@@ -36,6 +41,7 @@ public final class WebServer {
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
+        all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
         return List.copyOf(all);
     }
 
@@ -47,6 +53,10 @@ public final class WebServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(careLoop.json(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // uploads (files to import, plugin archives) stream to disk past 1 MB, never whole into memory
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");

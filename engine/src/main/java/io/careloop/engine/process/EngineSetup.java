@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -55,7 +56,8 @@ public final class EngineSetup {
         // conflicts and invalid input leave commands as exceptions on purpose; the web layer logs
         // what is unexpected (500s) once, instead of the engine logging every one at ERROR
         cfg.setEnableCmdExceptionLogging(false);
-        cfg.setBeans(Map.of(TicketProcessBean.NAME, ticketProcess));
+        // mutable: beans built after the engine (the plugin host's outbound bean) are added with addBean
+        cfg.setBeans(new java.util.HashMap<>(Map.of(TicketProcessBean.NAME, ticketProcess)));
 
         // Every node runs every job (no deployment registration); timers first, oldest due first.
         cfg.setJobExecutorActivate(settings.jobExecutor());
@@ -75,6 +77,11 @@ public final class EngineSetup {
         ensureAcquisitionIndex(dataSource);
         deployBundledProcesses(engine);
         return engine;
+    }
+
+    /** Makes {@code bean} callable from BPMN as {@code ${name.…}}; for beans that need the engine to exist first. */
+    public static void addBean(ProcessEngine engine, String name, Object bean) {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().put(name, bean);
     }
 
     /** Connects the {@code ticketProcess} bean to the service it reports to (built after the engine). */

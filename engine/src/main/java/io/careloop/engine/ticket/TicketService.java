@@ -118,6 +118,23 @@ public final class TicketService implements ProcessCallbacks {
         });
     }
 
+    /**
+     * Something the customer sent or said through a channel (a reply, a call, a survey response),
+     * recorded on the ticket in every state; joins the caller's transaction when there is one.
+     *
+     * @param direction inbound, or outbound for a call the team placed
+     * @param action    the domain event, e.g. {@code ticket.customer-replied}
+     */
+    public Ticket recordFromChannel(String number, String kind, String direction, String body, String author,
+                                    String externalId, Instant at, String action) {
+        String text = body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
+        return change(number, null, author, action, null, (t, before) -> {
+            t.mapper(InteractionMapper.class).insert(new Interaction(null, before.id(), kind, direction, author, text,
+                    externalId, at));
+            return before;
+        });
+    }
+
     /** An internal note: never sent to the customer; allowed in every state. */
     public Ticket note(String number, String body, String author) {
         String text = requireBody(body);

@@ -36,10 +36,16 @@ class OpenApiDocumentTest {
     private String ticketNumber;
     private String customerId;
     private String tokenId;
+    private String runId;
 
     @BeforeAll
     void start() {
-        server = TestServer.start(TestDatabases.Kind.H2, getClass().getSimpleName());
+        // with the bundled plugins the build put into web/target/plugins, so plugin routes have a plugin to name
+        io.careloop.engine.config.Settings base = io.careloop.engine.testing.TestCareLoop.settings(TestDatabases.Kind.H2,
+                getClass().getSimpleName());
+        server = TestServer.start(new io.careloop.engine.config.Settings(0, base.dataDir(), base.dbUrl(), base.dbUser(),
+                base.dbPassword(), base.dbPoolSize(), java.nio.file.Path.of("target", "plugins"), false, null, false,
+                base.autoCloseAfter(), base.sessionIdle(), base.sessionAbsolute(), base.bcryptCost()));
         server.user("admin", Role.ADMIN);
         Response r = server.client().get("/api/openapi.json");
         assertThat(r.status()).isEqualTo(200);
@@ -50,6 +56,8 @@ class OpenApiDocumentTest {
         customerId = admin.post("/api/v1/customers", Map.of("type", "doctor", "tier", "B", "name", "Dr. Sample"))
                 .json().path("id").asText();
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
+        runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
+                new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
     }
 
     @AfterAll
@@ -157,6 +165,12 @@ class OpenApiDocumentTest {
         }
         if (param.equals("id") && path.startsWith("/api/v1/auth/tokens/")) {
             return tokenId;
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/plugins/")) {
+            return "example";
+        }
+        if (param.equals("runId")) {
+            return runId;
         }
         throw new AssertionError("no sample value for {" + param + "} in " + path + ": add one to OpenApiDocumentTest.sample");
     }

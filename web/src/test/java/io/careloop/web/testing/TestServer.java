@@ -32,7 +32,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestDatabases.Kind kind, String name) {
-        CareLoop careLoop = TestCareLoop.start(kind, name);
+        return start(TestCareLoop.settings(kind, name));
+    }
+
+    /** A server over a CareLoop with these settings (e.g. another plugins directory). */
+    public static TestServer start(io.careloop.engine.config.Settings settings) {
+        CareLoop careLoop = CareLoop.start(settings, java.time.Clock.systemUTC());
         try {
             return new TestServer(careLoop, WebServer.create(careLoop).start(0));
         } catch (RuntimeException e) {

@@ -1,0 +1,45 @@
+package io.careloop.web.plugin;
+
+import io.careloop.engine.plugin.ImportRun;
+import io.careloop.engine.plugin.Rejection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Import runs and quarantined items as the API shows them. */
+final class ImportJson {
+
+    private ImportJson() {
+    }
+
+    static Map<String, Object> of(ImportRun r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runId", r.id());
+        m.put("plugin", r.pluginId());
+        m.put("status", r.status());
+        m.put("read", r.read());
+        m.put("accepted", r.accepted());
+        m.put("duplicate", r.duplicate());
+        m.put("rejected", r.rejected());
+        m.put("progress", r.progress());
+        m.put("fileName", r.fileName());
+        m.put("preset", r.preset());
+        m.put("error", r.error());
+        m.put("replayOf", r.replayOf());
+        m.put("createdBy", r.createdBy());
+        m.put("createdAt", r.createdAt());
+        m.put("finishedAt", r.finishedAt());
+        return m;
+    }
+
+    static Map<String, Object> of(Rejection r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("row", r.position());
+        m.put("field", r.field());
+        m.put("message", r.message());
+        m.put("raw", r.raw());
+        m.put("state", r.state());
+        m.put("replayRun", r.replayRun());
+        return m;
+    }
+}

@@ -1,0 +1,172 @@
+package io.careloop.web.plugin;
+
+import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.plugin.ImportRun;
+import io.careloop.engine.plugin.ImportRuns;
+import io.careloop.engine.plugin.PluginHost;
+import io.careloop.engine.plugin.PluginInfo;
+import io.careloop.engine.plugin.PluginMapper;
+import io.careloop.engine.plugin.Rejection;
+import io.careloop.engine.process.Transactions;
+import io.careloop.engine.user.Role;
+import io.careloop.engine.user.User;
+import io.careloop.web.api.Access;
+import io.careloop.web.api.ApiRoute;
+import io.careloop.web.api.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Channel plugins and import runs, for integrators and administrators: list and manage plugins,
+ * their settings (secrets never returned), uploads of files to import (202 with the run id),
+ * the runs' counts and progress, their quarantined items, and replays after a fix.
+ */
+public final class PluginRoutes {
+
+    static final Access INTEGRATORS = Access.roles(Role.INTEGRATOR, Role.ADMIN);
+
+    private final PluginHost host;
+    private final ImportRuns runs;
+    private final Transactions tx;
+    private final Requests requests;
+
+    public PluginRoutes(PluginHost host, ImportRuns runs, Transactions tx, Requests requests) {
+        this.host = host;
+        this.runs = runs;
+        this.tx = tx;
+        this.requests = requests;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/v1/plugins").summary("List the plugins with their state").access(INTEGRATORS)
+                        .handle((ctx, u) -> ctx.json(Map.of("items", host.list()))),
+                ApiRoute.post("/api/v1/plugins").summary("Upload a plugin archive (multipart field file): installs or "
+                        + "replaces it and starts it").access(INTEGRATORS).success(201).handle(this::upload),
+                ApiRoute.get("/api/v1/plugins/{id}").summary("A plugin with its settings form and recent incidents")
+                        .access(INTEGRATORS).handle(this::get),
+                ApiRoute.put("/api/v1/plugins/{id}/settings").summary("Change a plugin's settings (null clears a value; "
+                        + "an empty secret keeps the stored one)").access(INTEGRATORS).body("PluginSettingsRequest")
+                        .handle(this::settings),
+                action("start", "Start a plugin"),
+                action("stop", "Stop a plugin"),
+                action("enable", "Enable and start a plugin"),
+                action("disable", "Disable (and stop) a plugin; it stays disabled across restarts"),
+                action("reload", "Load a plugin again from its archive"),
+                ApiRoute.post("/api/v1/plugins/{id}/imports").summary("Import a file (multipart field file, optional "
+                        + "preset) with the plugin: 202 with the run id").access(INTEGRATORS).success(202)
+                        .handle(this::startImport),
+                ApiRoute.get("/api/v1/imports/{runId}").summary("An import run: status, counts, progress")
+                        .access(INTEGRATORS).handle(this::run),
+                ApiRoute.get("/api/v1/imports/{runId}/rejections").summary("The run's quarantined items with raw input "
+                        + "and reason (keyset paged by id)").access(INTEGRATORS).query("cursor", "limit").handle(this::rejections),
+                ApiRoute.post("/api/v1/imports/{runId}/replay").summary("Replay the run's open rejections (all, or the "
+                        + "ids given, with corrected raw text) as a new run: 202 with its id").access(INTEGRATORS)
+                        .body("ReplayRequest").success(202).handle(this::replay));
+    }
+
+    private ApiRoute action(String name, String summary) {
+        return ApiRoute.post("/api/v1/plugins/{id}/" + name).summary(summary).access(INTEGRATORS).handle((ctx, u) -> {
+            String id = ctx.pathParam("id");
+            PluginInfo info = switch (name) {
+                case "start" -> host.start(id, u.username());
+                case "stop" -> host.stop(id, u.username());
+                case "enable" -> host.enable(id, u.username());
+                case "disable" -> host.disable(id, u.username());
+                default -> host.reload(id, u.username());
+            };
+            ctx.json(info);
+        });
+    }
+
+    private void get(Context ctx, User user) {
+        String id = ctx.pathParam("id");
+        PluginInfo info = host.get(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("plugin", info);
+        body.put("settings", host.settingsStore().form(id, host.schema(id)));
+        body.put("incidents", tx.read(s -> s.getMapper(PluginMapper.class).incidents(id, 20)));
+        ctx.json(body);
+    }
+
+    private void settings(Context ctx, User user) {
+        String id = ctx.pathParam("id");
+        host.get(id);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = requests.body(ctx, Map.class);
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            Object v = e.getValue();
+            if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
+                throw new InvalidInputException(e.getKey(), e.getKey() + " must be a string, a number, a boolean or null");
+            }
+            values.put(e.getKey(), v == null ? null : v.toString());
+        }
+        host.settingsStore().update(id, host.schema(id), values, user.username());
+        ctx.json(Map.of("settings", host.settingsStore().form(id, host.schema(id))));
+    }
+
+    private void upload(Context ctx, User user) throws Exception {
+        UploadedFile file = file(ctx);
+        try (InputStream in = file.content()) {
+            PluginInfo info = host.upload(file.filename(), in, user.username());
+            ctx.status(201).header("Location", "/api/v1/plugins/" + info.id()).json(info);
+        }
+    }
+
+    private void startImport(Context ctx, User user) throws Exception {
+        String id = ctx.pathParam("id");
+        host.get(id);
+        UploadedFile file = file(ctx);
+        String preset = ctx.formParam("preset");
+        try (InputStream in = file.content()) {
+            ImportRun run = runs.start(id, file.filename(), preset, in, user.username());
+            ctx.status(202).header("Location", "/api/v1/imports/" + run.id()).json(ImportJson.of(run));
+        }
+    }
+
+    private void run(Context ctx, User user) {
+        ctx.json(ImportJson.of(runs.find(runId(ctx))));
+    }
+
+    private void rejections(Context ctx, User user) {
+        int limit = Math.min(Requests.intParam(ctx.queryParam("limit"), "limit", 100), 1000);
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "limit must be at least 1");
+        }
+        Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
+        List<Rejection> page = runs.rejections(runId(ctx), after == null ? 0 : after, limit);
+        Map<String, Object> body = new HashMap<>();
+        body.put("items", page.stream().map(ImportJson::of).toList());
+        body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);
+        ctx.json(body);
+    }
+
+    private void replay(Context ctx, User user) {
+        ReplayRequest req = requests.optionalBody(ctx, ReplayRequest.class, new ReplayRequest(null, null));
+        ImportRun run = runs.replay(runId(ctx), req.rejectionIds(), req.correctedById(), user.username());
+        ctx.status(202).header("Location", "/api/v1/imports/" + run.id()).json(ImportJson.of(run));
+    }
+
+    private static long runId(Context ctx) {
+        Long id = Requests.longParam(ctx.pathParam("runId"), "runId");
+        return id == null ? -1 : id;
+    }
+
+    private static UploadedFile file(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new InvalidInputException("file", "send the file as multipart/form-data in field 'file'");
+        }
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new InvalidInputException("file", "field 'file' is missing");
+        }
+        return file;
+    }
+}
