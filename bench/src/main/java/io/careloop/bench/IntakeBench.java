@@ -3,6 +3,7 @@ package io.careloop.bench;
 import io.careloop.bench.Samples.Sample;
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.config.SettingsLoader;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.User;
@@ -234,7 +235,8 @@ public final class IntakeBench {
         }
 
         public void start() {
-            String url = "jdbc:h2:file:" + tmp.resolve("baseline").resolve("camunda").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+            // the database settings CareLoop's default H2 URL has: the same database for every scenario
+            String url = "jdbc:h2:file:" + tmp.resolve("baseline").resolve("camunda").toAbsolutePath() + SettingsLoader.H2_OPTIONS
                     + DB_OPTIONS;
             camunda = BareCamunda.start(url, POOL_SIZE);
             runtime = camunda.engine().getRuntimeService();
@@ -368,7 +370,8 @@ public final class IntakeBench {
 
     private CareLoop startCareLoop(String name) {
         Path dir = tmp.resolve(name);
-        String url = "jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + DB_OPTIONS;
+        // as CareLoop's default H2 URL (SettingsLoader), in the scenario's own directory
+        String url = "jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath() + SettingsLoader.H2_OPTIONS + DB_OPTIONS;
         Settings settings = new Settings(0, dir, url, "sa", "", POOL_SIZE, dir.resolve("plugins"), false, null,
                 false, Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofHours(12), 4);
         return CareLoop.start(settings, Clock.systemUTC());
