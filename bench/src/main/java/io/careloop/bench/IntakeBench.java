@@ -3,6 +3,7 @@ package io.careloop.bench;
 import io.careloop.bench.Samples.Sample;
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.config.SettingsLoader;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.User;
@@ -39,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -233,7 +235,8 @@ public final class IntakeBench {
         }
 
         public void start() {
-            String url = "jdbc:h2:file:" + tmp.resolve("baseline").resolve("camunda").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+            // the database settings CareLoop's default H2 URL has: the same database for every scenario
+            String url = "jdbc:h2:file:" + tmp.resolve("baseline").resolve("camunda").toAbsolutePath() + SettingsLoader.H2_OPTIONS
                     + DB_OPTIONS;
             camunda = BareCamunda.start(url, POOL_SIZE);
             runtime = camunda.engine().getRuntimeService();
@@ -367,7 +370,8 @@ public final class IntakeBench {
 
     private CareLoop startCareLoop(String name) {
         Path dir = tmp.resolve(name);
-        String url = "jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + DB_OPTIONS;
+        // as CareLoop's default H2 URL (SettingsLoader), in the scenario's own directory
+        String url = "jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath() + SettingsLoader.H2_OPTIONS + DB_OPTIONS;
         Settings settings = new Settings(0, dir, url, "sa", "", POOL_SIZE, dir.resolve("plugins"), false, null,
                 false, Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofHours(12), 4);
         return CareLoop.start(settings, Clock.systemUTC());
@@ -423,7 +427,8 @@ public final class IntakeBench {
             double wa = elapsedNanos / (double) p.elapsedNanos;
             double wb = 1 - wa;
             p.cpu = new CpuSampler.Usage(wa * cpu.self() + wb * other.cpu.self(), wa * cpu.others() + wb * other.cpu.others(),
-                    cpu.processCpuNanos() + other.cpu.processCpuNanos());
+                    cpu.processCpuNanos() + other.cpu.processCpuNanos(),
+                    cpu.javaThreadCpuNanos() + other.cpu.javaThreadCpuNanos(), cpu.allocatedBytes() + other.cpu.allocatedBytes());
             return p;
         }
     }
@@ -439,6 +444,8 @@ public final class IntakeBench {
         int end = from + count;
         List<Histogram> perThread = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
+        AtomicLong workerCpu = new AtomicLong();
+        AtomicLong workerBytes = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         for (int t = 0; t < threads; t++) {
@@ -447,24 +454,20 @@ public final class IntakeBench {
             Thread worker = new Thread(() -> {
                 ready.countDown();
                 await(go);
-                for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    try {
-                        op.run(i);
-                        h.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - t0) / 1_000));
-                    } catch (Exception | AssertionError e) {
-                        p.errors.incrementAndGet();
-                        if (p.firstErrors.size() < 5) {
-                            p.firstErrors.add("item " + i + ": " + e);
-                        }
-                    }
+                long[] own = CpuSampler.own();
+                try {
+                    work(next, end, op, h, p);
+                } finally {
+                    long[] now = CpuSampler.own();
+                    workerCpu.addAndGet(now[0] - own[0]);
+                    workerBytes.addAndGet(now[1] - own[1]);
                 }
             }, "bench-client-" + t);
             workers.add(worker);
             worker.start();
         }
         await(ready);
-        CpuSampler cpu = CpuSampler.start();
+        CpuSampler cpu = CpuSampler.start(workers.stream().map(Thread::getId).collect(Collectors.toSet()));
         long start = System.nanoTime();
         go.countDown();
         for (Thread w : workers) {
@@ -476,9 +479,25 @@ public final class IntakeBench {
             }
         }
         p.elapsedNanos = System.nanoTime() - start;
-        p.cpu = cpu.stop();
+        p.cpu = cpu.stop().plus(workerCpu.get(), workerBytes.get());
         perThread.forEach(p.histogram::add);
         return p;
+    }
+
+    /** One worker's share: the next item until none is left. */
+    private static void work(AtomicInteger next, int end, Op op, Histogram h, Phase p) {
+        for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
+            long t0 = System.nanoTime();
+            try {
+                op.run(i);
+                h.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - t0) / 1_000));
+            } catch (Exception | AssertionError e) {
+                p.errors.incrementAndGet();
+                if (p.firstErrors.size() < 5) {
+                    p.firstErrors.add("item " + i + ": " + e);
+                }
+            }
+        }
     }
 
     private static void await(CountDownLatch latch) {

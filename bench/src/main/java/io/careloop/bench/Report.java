@@ -14,7 +14,7 @@ final class Report {
     static final double BUSY = 0.10;
 
     private static final String[] HEAD = {"scenario", "clients", "tickets/s", "p50 ms", "p99 ms", "max ms", "errors", "vs a",
-            "CPU ms/ticket", "CPU this JVM", "CPU others"};
+            "CPU ms/ticket", "thread CPU ms/ticket", "alloc KiB/ticket", "CPU this JVM", "CPU others"};
 
     private final List<Result> results;
     private final int n;
@@ -50,6 +50,8 @@ final class Report {
                     String.valueOf(r.measuredErrors()),
                     a == null ? "" : fmt("%.2f", r.throughput() / a.throughput()),
                     fmt("%.2f", r.cpuMillisPerOp()),
+                    fmt("%.2f", r.javaThreadCpuMillisPerOp()),
+                    fmt("%.0f", r.allocatedKibPerOp()),
                     fmt("%.0f%%", 100 * r.cpu().self()),
                     fmt("%.0f%%", 100 * r.cpu().others())});
         }
@@ -79,6 +81,8 @@ final class Report {
                     + " the numbers are depressed and the ratios unreliable; run again on a quiet machine", 100 * worst));
         }
         lines.add("CPU ms/ticket: CPU time of the whole JVM (bench clients, GC and JIT included) per ticket in the measured phase;"
+                + " thread CPU ms/ticket and alloc KiB/ticket: CPU time and heap allocation of the Java threads alone (no GC, JIT, profiler),"
+                + " steadier than the rest when the machine is shared;"
                 + " CPU this JVM / others: mean share of the whole machine used by this JVM and by other processes;"
                 + " 'others' well above 0% means a busy machine depressed the numbers");
         for (Result r : results) {

@@ -104,6 +104,16 @@ final class Result {
         return cpu.processCpuNanos() / 1e6 / Math.max(1, count());
     }
 
+    /** CPU time of the JVM's Java threads alone per successful operation, in ms (no GC, JIT or profiler). */
+    double javaThreadCpuMillisPerOp() {
+        return cpu.javaThreadCpuNanos() / 1e6 / Math.max(1, count());
+    }
+
+    /** Heap allocated by the Java threads per successful operation, in KiB: the steadiest measure of work done. */
+    double allocatedKibPerOp() {
+        return cpu.allocatedBytes() / 1024.0 / Math.max(1, count());
+    }
+
     /** Records a sanity check of the database after the run (and prints it). */
     void check(String what, boolean ok) {
         String line = (ok ? "ok   " : "FAIL ") + what;

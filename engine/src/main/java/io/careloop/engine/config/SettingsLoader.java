@@ -42,6 +42,13 @@ public final class SettingsLoader {
         return fromProperties(props, env);
     }
 
+    /**
+     * The settings of the default H2 file URL: one process owns the file (no AUTO_SERVER); a writer
+     * waits up to 10 s for a row another holds; one intake prepares more statements than H2's
+     * default cache of 8 keeps. Public for the bench, which opens its databases as CareLoop does.
+     */
+    public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+
     static Settings fromProperties(Properties props, Map<String, String> env) {
         Lookup get = key -> {
             String envName = "CARELOOP_" + key.substring("careloop.".length()).replace('.', '_').replace('-', '_').toUpperCase();
@@ -51,9 +58,7 @@ public final class SettingsLoader {
         Path dataDir = Path.of(orElse(get.value("careloop.data.dir"), "./data"));
         String dbUrl = get.value("careloop.db.url");
         if (dbUrl == null) {
-            // one process owns the file (no AUTO_SERVER); a writer waits up to 10 s for a row another holds;
-            // one intake prepares more statements than H2's default cache of 8 keeps
-            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("careloop") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+            dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("careloop") + H2_OPTIONS;
         }
         return new Settings(
                 integer(get, "careloop.http.port", 8080),

@@ -106,14 +106,14 @@ public final class IntakeService {
         Ticket ticket = new Ticket(null, number, draft.subject(), draft.description(), draft.channel(), draft.category(),
                 draft.severity(), null, TicketStatus.NEW, null, null, customer == null ? null : customer.id(),
                 draft.product(), draft.lot(), source, received, now, null, null, null, null, null, 0, null, now, 0);
-        ticketMapper.insert(ticket, new GeneratedKey());
-        Ticket created = ticketMapper.findByNumber(number);
-        tickets.recordCreated(t, created, actor);
+        GeneratedKey key = new GeneratedKey();
+        ticketMapper.insert(ticket, key);
+        // the audit snapshot of the new row needs no read back: only the id comes from the database
+        tickets.recordCreated(t, ticket.withId(key.getId()), actor);
 
         String processInstanceId = process.start(number, draft.category(), draft.severity(),
                 customer == null ? null : customer.tier(), draft.channel().code(), draft.text());
-        tickets.linkProcessAfterIntake(t, number, processInstanceId, actor);
-        Ticket done = ticketMapper.findByNumber(number);
+        Ticket done = tickets.linkProcessAfterIntake(t, number, processInstanceId, actor);
         t.afterCommit(() -> LOG.info("ticket.created ticket={} source={} category={} queue={}", number, source,
                 done.category() == null ? null : done.category().code(), done.queue()));
         return new IntakeResult(done, false);

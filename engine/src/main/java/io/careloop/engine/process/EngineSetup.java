@@ -15,6 +15,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -58,6 +60,7 @@ public final class EngineSetup {
         cfg.setEnableCmdExceptionLogging(false);
         // mutable: beans built after the engine (the plugin host's outbound bean) are added with addBean
         cfg.setBeans(new java.util.HashMap<>(Map.of(TicketProcessBean.NAME, ticketProcess)));
+        cfg.setDmnEngineConfiguration(dmnEngineConfiguration());
 
         // Every node runs every job (no deployment registration); timers first, oldest due first.
         cfg.setJobExecutorActivate(settings.jobExecutor());
@@ -82,6 +85,16 @@ public final class EngineSetup {
     /** Makes {@code bean} callable from BPMN as {@code ${name.…}}; for beans that need the engine to exist first. */
     public static void addBean(ProcessEngine engine, String name, Object bean) {
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().put(name, bean);
+    }
+
+    /**
+     * Camunda's DMN engine with one change: FEEL expressions are parsed once per text, not on
+     * every evaluation (CachedFeelEngine). No custom FEEL functions, as in Camunda's default.
+     */
+    static DefaultDmnEngineConfiguration dmnEngineConfiguration() {
+        DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        dmn.setFeelEngineFactory(CachedFeelEngine.factory(List.of()));
+        return dmn;
     }
 
     /** Connects the {@code ticketProcess} bean to the service it reports to (built after the engine). */

@@ -56,6 +56,13 @@ public record Ticket(Long id, String number, String subject, String description,
                 processInstanceId, at, version);
     }
 
+    /** The row as just inserted: the same values with the id the database gave it. */
+    public Ticket withId(long newId) {
+        return new Ticket(newId, number, subject, description, channel, category, severity, priority, status,
+                queue, assignee, customerId, product, lot, source, receivedAt, createdAt, firstResponseDue,
+                resolutionDue, firstRespondedAt, resolvedAt, closedAt, reopenCount, processInstanceId, updatedAt, version);
+    }
+
     public Ticket withProcessInstance(String piId) {
         return new Ticket(id, number, subject, description, channel, category, severity, priority, status,
                 queue, assignee, customerId, product, lot, source, receivedAt, createdAt, firstResponseDue,

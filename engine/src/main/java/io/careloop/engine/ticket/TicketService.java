@@ -224,12 +224,13 @@ public final class TicketService implements ProcessCallbacks {
 
     /**
      * Intake's last step, in intake's transaction: links the new ticket to its process instance and
-     * announces it once committed.
+     * announces it once committed. Returns the ticket as stored.
      */
-    public void linkProcessAfterIntake(Tx t, String number, String processInstanceId, String actor) {
+    public Ticket linkProcessAfterIntake(Tx t, String number, String processInstanceId, String actor) {
         Ticket current = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
         Ticket linked = save(t, current.withProcessInstance(processInstanceId), current.version());
         publishAfterCommit(t, "ticket.created", linked, actor);
+        return linked;
     }
 
     /**
