@@ -255,9 +255,14 @@ public final class ImportRuns implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             error = e.toString();
         } finally {
+            // a stop interrupts this thread; the counts are still written (the pool would refuse an interrupted borrower)
+            boolean interrupted = Thread.interrupted();
             try {
                 recorder.flush(error, true);
             } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 live.remove(run.id());
                 try {
                     Files.deleteIfExists(file);
@@ -271,8 +276,21 @@ public final class ImportRuns implements AutoCloseable {
         }
     }
 
+    /**
+     * Interrupts the runs still going and waits briefly for them to write their counts (status
+     * failed, with what was read so far) while the database is still open: a run is never left
+     * "running" by a stop. Items taken in before the stop stay taken in; importing the file again
+     * answers them as duplicates.
+     */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("import.stop-timeout runs={}", live.keySet());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

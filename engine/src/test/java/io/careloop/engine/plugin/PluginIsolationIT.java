@@ -114,6 +114,25 @@ class PluginIsolationIT {
     }
 
     @OnEveryDatabase
+    void aRunStillGoingWhenTheHostStopsIsLeftFailedNotRunning(Kind db) throws Exception {
+        CareLoop careLoop = careLoops.on(db);
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        String hanging = Drafts.unique("hangs");
+        PluginJars.write(dir, hanging, "1.0.0", API, HangingSource.class);
+        long runId;
+        try (Hosted h = Hosted.over(careLoop, careLoops.clock(db), dir, PluginHost.Limits.defaults())) {
+            runId = h.runs().start(hanging, "calls.csv", null, new java.io.ByteArrayInputStream("a\n".getBytes()),
+                    "integrator").id();
+            for (int i = 0; i < 600 && !"running".equals(Rows.string(careLoop, "SELECT status FROM import_run WHERE id = ?",
+                    runId)); i++) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(Rows.string(careLoop, "SELECT status FROM import_run WHERE id = ?", runId)).isEqualTo("failed");
+        assertThat(Rows.string(careLoop, "SELECT error FROM import_run WHERE id = ?", runId)).contains("interrupted");
+    }
+
+    @OnEveryDatabase
     void aPluginBuiltForAnotherApiVersionIsNotStarted(Kind db) throws Exception {
         CareLoop careLoop = careLoops.on(db);
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
