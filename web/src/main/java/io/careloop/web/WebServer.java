@@ -8,6 +8,7 @@ import io.careloop.web.api.ErrorMapper;
 import io.careloop.web.api.Requests;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
+import io.careloop.web.auth.DataScope;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
@@ -42,6 +43,7 @@ public final class WebServer {
     public static Javalin create(CareLoop careLoop) {
         List<ApiRoute> routes = routes(careLoop);
         Authenticator auth = new Authenticator(careLoop.users());
+        DataScope scope = new DataScope(careLoop.tickets());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -60,6 +62,7 @@ public final class WebServer {
             for (ApiRoute r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     User user = r.access().open() ? null : auth.authorize(ctx, r);
+                    scope.check(r, ctx, user);
                     r.handler().handle(ctx, user);
                 });
             }

@@ -89,7 +89,12 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     public TicketPage page(TicketQuery q) {
-        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern()));
+        return page(q, TicketScope.ALL);
+    }
+
+    /** A page of {@code q} holding only the tickets {@code scope} lets the caller see. */
+    public TicketPage page(TicketQuery q, TicketScope scope) {
+        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern(), scope));
         PageCursor next = rows.size() == q.limit() ? PageCursor.after(rows.get(rows.size() - 1), q.sort()) : null;
         return new TicketPage(rows, next);
     }

@@ -30,9 +30,9 @@ public final class Authenticator {
     public User authorize(Context ctx, ApiRoute route) {
         User user = authenticate(ctx, route.changesState());
         if (!user.hasAny(route.access().roles())) {
-            throw ApiException.forbidden("this needs one of the roles "
+            throw ApiException.forbidden("this needs the permission " + route.access().describe() + " (roles "
                     + route.access().roles().stream().map(Role::code).collect(Collectors.joining(", "))
-                    + "; you have " + user.roles().stream().map(Role::code).collect(Collectors.joining(", ")));
+                    + "); you have " + user.roles().stream().map(Role::code).collect(Collectors.joining(", ")));
         }
         return user;
     }

@@ -21,7 +21,12 @@ public final class TestServer implements AutoCloseable {
     public static final String PASSWORD = "correct-horse-42-staple";
     private static final String ACTOR = "test";
 
+    /** Every queue classify-ticket.dmn routes to. */
+    public static final List<String> QUEUES = List.of("service-desk", "pharmacovigilance", "quality", "medical-affairs",
+            "key-accounts");
+
     private final CareLoop careLoop;
+    private boolean everyQueueTeam;
     private final Javalin app;
     private final URI base;
 
@@ -67,6 +72,18 @@ public final class TestServer implements AutoCloseable {
     /** A user with one role, member of {@code teams} (created first with {@link #team}). */
     public User user(String username, Role role, String... teams) {
         return careLoop.users().create(username, username, PASSWORD, EnumSet.of(role), List.of(teams), ACTOR);
+    }
+
+    /**
+     * An agent in a team working every queue: sees every ticket, for tests about something other
+     * than the data scope (docs/security.md).
+     */
+    public synchronized User agentOfEveryQueue(String username) {
+        if (!everyQueueTeam) {
+            team("every-queue", QUEUES.toArray(String[]::new));
+            everyQueueTeam = true;
+        }
+        return user(username, Role.AGENT, "every-queue");
     }
 
     /** A user with one role and an API token; answers the token's secret. */
