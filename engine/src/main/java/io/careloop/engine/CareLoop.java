@@ -57,9 +57,11 @@ public final class CareLoop implements AutoCloseable {
     private final IntakeService intake;
     private final UserService users;
     private final TicketProcess ticketProcess;
+    private final Clock clock;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class),
@@ -107,6 +109,11 @@ public final class CareLoop implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The clock every service reads (tests move it). */
+    public Clock clock() {
+        return clock;
     }
 
     public ObjectMapper json() {

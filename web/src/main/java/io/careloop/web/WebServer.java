@@ -9,6 +9,7 @@ import io.careloop.web.api.Requests;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.auth.DataScope;
+import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
@@ -33,7 +34,7 @@ public final class WebServer {
         Requests requests = new Requests(json);
         List<ApiRoute> all = new ArrayList<>();
         all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
-        all.addAll(new AuthRoutes(careLoop.users(), requests).routes());
+        all.addAll(new AuthRoutes(careLoop.users(), requests, LoginThrottle.standard(careLoop.clock())).routes());
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());

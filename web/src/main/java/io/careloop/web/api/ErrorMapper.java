@@ -37,6 +37,7 @@ public final class ErrorMapper {
         config.routes.exception(ForbiddenException.class, (e, ctx) ->
                 send(ctx, Problem.of(403, "forbidden", "Forbidden", e.getMessage(), ctx.path(), null)));
         config.routes.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"careloop\"");
             }
@@ -79,6 +80,8 @@ public final class ErrorMapper {
             case 409 -> "Conflict";
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable content";
+            case 429 -> "Too many requests";
             default -> "HTTP " + status;
         };
     }

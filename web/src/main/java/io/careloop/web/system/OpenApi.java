@@ -41,6 +41,9 @@ public final class OpenApi {
             op.put("summary", r.summary());
             if (!r.access().open()) {
                 op.put("x-roles", r.access().roles().stream().map(Role::code).collect(Collectors.joining(",")));
+                if (r.access().permission() != null) {
+                    op.put("x-permission", r.access().permission().code());
+                }
                 ArrayNode sec = op.putArray("security");
                 sec.addObject().putArray("bearer");
                 sec.addObject().putArray("session");

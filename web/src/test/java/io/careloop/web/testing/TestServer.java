@@ -46,6 +46,17 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** As {@link #start(TestDatabases.Kind, String)}, on a clock the test moves. */
+    public static TestServer start(TestDatabases.Kind kind, String name, java.time.Clock clock) {
+        CareLoop careLoop = TestCareLoop.start(kind, name, clock);
+        try {
+            return new TestServer(careLoop, WebServer.create(careLoop).start(0));
+        } catch (RuntimeException e) {
+            careLoop.close();
+            throw e;
+        }
+    }
+
     public CareLoop careLoop() {
         return careLoop;
     }
