@@ -6,6 +6,8 @@ import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.ErrorMapper;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.AuditRoutes;
+import io.careloop.web.audit.PersonalDataReads;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.auth.DataScope;
@@ -38,6 +40,7 @@ public final class WebServer {
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
+        all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
         return List.copyOf(all);
     }
 
@@ -45,6 +48,7 @@ public final class WebServer {
         List<ApiRoute> routes = routes(careLoop);
         Authenticator auth = new Authenticator(careLoop.users());
         DataScope scope = new DataScope(careLoop.tickets());
+        PersonalDataReads reads = new PersonalDataReads(careLoop.audit(), careLoop.transactions());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -65,6 +69,7 @@ public final class WebServer {
                     User user = r.access().open() ? null : auth.authorize(ctx, r);
                     scope.check(r, ctx, user);
                     r.handler().handle(ctx, user);
+                    reads.afterHandler(r, ctx, user);
                 });
             }
         });

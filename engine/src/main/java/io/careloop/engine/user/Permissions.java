@@ -1,9 +1,8 @@
 package io.careloop.engine.user;
 
 import io.careloop.engine.ticket.Category;
-import io.careloop.engine.ticket.Ticket;
+import io.careloop.engine.ticket.RegulatedRecords;
 import io.careloop.engine.ticket.TicketScope;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,18 +11,10 @@ import java.util.Set;
  */
 public final class Permissions {
 
-    /**
-     * Regulated records: a pharmacovigilance or quality case that must be reported to the authority
-     * and may never change silently (every change needs a reason) nor be purged.
-     */
-    public static final Set<Category> REGULATED = Set.copyOf(
-            EnumSet.of(Category.ADVERSE_EVENT, Category.MEDICATION_ERROR, Category.PRODUCT_QUALITY));
+    /** Regulated records (see {@link RegulatedRecords}): specialists see them in every queue. */
+    public static final Set<Category> REGULATED = RegulatedRecords.CATEGORIES;
 
     private Permissions() {
-    }
-
-    public static boolean regulated(Ticket t) {
-        return t.category() != null && REGULATED.contains(t.category());
     }
 
     /**

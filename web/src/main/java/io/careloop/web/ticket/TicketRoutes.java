@@ -66,7 +66,7 @@ public final class TicketRoutes {
                 ApiRoute.post("/api/v1/tickets/{number}/reopen").summary("Reopen a resolved ticket with a reason")
                         .access(WORK).body("ReopenRequest").handle(this::reopen),
                 ApiRoute.post("/api/v1/tickets/{number}/close").summary("Close a resolved ticket").access(WORK)
-                        .body("VersionRequest").handle(this::close));
+                        .body("CloseRequest").handle(this::close));
     }
 
     private void create(Context ctx, User user) {
@@ -83,7 +83,7 @@ public final class TicketRoutes {
         } else {
             ctx.status(201);
         }
-        ctx.json(TicketJson.of(r.ticket()));
+        ctx.json(Permission.TICKET_READ.grantedTo(user) ? TicketJson.of(r.ticket()) : TicketJson.receipt(r.ticket()));
     }
 
     private void list(Context ctx, User user) {
@@ -136,8 +136,9 @@ public final class TicketRoutes {
     }
 
     private void resolve(Context ctx, User user) {
-        TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class, new TicketRequests.Resolve(null, null));
-        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), user.username(),
+        TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class,
+                new TicketRequests.Resolve(null, null, null));
+        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
@@ -148,8 +149,9 @@ public final class TicketRoutes {
     }
 
     private void close(Context ctx, User user) {
-        TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
-        respond(ctx, tickets.close(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+        TicketRequests.Close req = requests.optionalBody(ctx, TicketRequests.Close.class, new TicketRequests.Close(null, null));
+        respond(ctx, tickets.close(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
     }
 
     private static void respond(Context ctx, Ticket t) {
