@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.careloop.engine.audit.AuditMapper;
+import io.careloop.engine.audit.AuditSealer;
+import io.careloop.engine.audit.AuditVerification;
+import io.careloop.engine.audit.AuditVerifier;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.config.Settings;
 import io.careloop.engine.customer.CustomerMapper;
@@ -68,6 +71,8 @@ public final class CareLoop implements AutoCloseable {
     private final DomainEvents events;
     private final Transactions transactions;
     private final AuditTrail audit;
+    private final AuditSealer auditSealer;
+    private final AuditVerifier auditVerifier;
     private final CustomerService customers;
     private final TicketService tickets;
     private final IntakeService intake;
@@ -80,9 +85,11 @@ public final class CareLoop implements AutoCloseable {
     private final ImportRuns imports;
     private final PluginPoller poller;
     private final Outbound outbound;
+    private final Clock clock;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
@@ -101,7 +108,9 @@ public final class CareLoop implements AutoCloseable {
                     ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired(),
                     database.sessionFactory());
             this.events = new DomainEvents();
-            this.audit = new AuditTrail(json, clock);
+            this.auditSealer = new AuditSealer(transactions, clock);
+            this.auditVerifier = new AuditVerifier(database.sessionFactory());
+            this.audit = new AuditTrail(json, clock, auditSealer);
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock);
@@ -150,6 +159,11 @@ public final class CareLoop implements AutoCloseable {
         return settings;
     }
 
+    /** The clock every service reads (tests move it). */
+    public Clock clock() {
+        return clock;
+    }
+
     public ObjectMapper json() {
         return json;
     }
@@ -176,6 +190,19 @@ public final class CareLoop implements AutoCloseable {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /**
+     * Seals every committed audit event, then walks the whole chain (GET /api/v1/audit/verify and
+     * the command line use this).
+     */
+    public AuditVerification verifyAudit() {
+        auditSealer.sealPending();
+        return auditVerifier.verify();
+    }
+
+    public AuditSealer auditSealer() {
+        return auditSealer;
     }
 
     public Transactions transactions() {
@@ -229,6 +256,7 @@ public final class CareLoop implements AutoCloseable {
             imports.close();
             pluginCalls.close();
             plugins.close();
+            auditSealer.close();
             processEngine.close();
         } finally {
             database.close();

@@ -6,8 +6,12 @@ import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.ErrorMapper;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.AuditRoutes;
+import io.careloop.web.audit.PersonalDataReads;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
+import io.careloop.web.auth.DataScope;
+import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.system.SystemRoutes;
@@ -37,17 +41,20 @@ public final class WebServer {
         Requests requests = new Requests(json);
         List<ApiRoute> all = new ArrayList<>();
         all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
-        all.addAll(new AuthRoutes(careLoop.users(), requests).routes());
+        all.addAll(new AuthRoutes(careLoop.users(), requests, LoginThrottle.standard(careLoop.clock())).routes());
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
         all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
+        all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
         return List.copyOf(all);
     }
 
     public static Javalin create(CareLoop careLoop) {
         List<ApiRoute> routes = routes(careLoop);
         Authenticator auth = new Authenticator(careLoop.users());
+        DataScope scope = new DataScope(careLoop.tickets());
+        PersonalDataReads reads = new PersonalDataReads(careLoop.audit(), careLoop.transactions());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -70,7 +77,9 @@ public final class WebServer {
             for (ApiRoute r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     User user = r.access().open() ? null : auth.authorize(ctx, r);
+                    scope.check(r, ctx, user);
                     r.handler().handle(ctx, user);
+                    reads.afterHandler(r, ctx, user);
                 });
             }
         });

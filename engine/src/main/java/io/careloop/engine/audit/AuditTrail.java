@@ -12,10 +12,17 @@ public final class AuditTrail {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditSealer sealer;
 
     public AuditTrail(ObjectMapper json, Clock clock) {
+        this(json, clock, null);
+    }
+
+    /** With a sealer: each transaction that wrote events asks it, once committed, to link them into the chain. */
+    public AuditTrail(ObjectMapper json, Clock clock, AuditSealer sealer) {
         this.json = json;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     /**
@@ -26,6 +33,18 @@ public final class AuditTrail {
                        Object before, Object after, String reason) {
         tx.mapper(AuditMapper.class).insert(new AuditEvent(null, clock.instant(), actor, action, entityType, entityId,
                 toJson(before), toJson(after), reason));
+        if (sealer != null) {
+            tx.afterCommit(sealer::requestSeal);
+        }
+    }
+
+    /** Records one event in a transaction of its own (reads of personal data, which change nothing else). */
+    public void recordAlone(io.careloop.engine.process.Transactions transactions, String actor, String action,
+                            String entityType, String entityId) {
+        transactions.write(t -> {
+            record(t, actor, action, entityType, entityId, null, null, null);
+            return null;
+        });
     }
 
     public List<AuditEvent> forEntity(SqlSession session, String entityType, String entityId) {

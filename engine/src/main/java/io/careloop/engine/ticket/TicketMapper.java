@@ -19,7 +19,8 @@ public interface TicketMapper {
     /** Saves every mutable column if the row still has {@code expectedVersion}; returns rows changed. */
     int save(@Param("t") Ticket ticket, @Param("expectedVersion") int expectedVersion);
 
-    List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern);
+    /** A page of {@code query} within {@code scope} (what the caller may see; {@link TicketScope#ALL} for all). */
+    List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern, @Param("scope") TicketScope scope);
 
     List<Ticket> recentForCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
 

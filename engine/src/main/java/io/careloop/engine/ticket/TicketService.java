@@ -10,6 +10,7 @@ import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.error.NotFoundException;
+import io.careloop.engine.error.ReasonRequiredException;
 import io.careloop.engine.event.DomainEvent;
 import io.careloop.engine.event.DomainEvents;
 import io.careloop.engine.interaction.Interaction;
@@ -89,7 +90,12 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     public TicketPage page(TicketQuery q) {
-        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern()));
+        return page(q, TicketScope.ALL);
+    }
+
+    /** A page of {@code q} holding only the tickets {@code scope} lets the caller see. */
+    public TicketPage page(TicketQuery q, TicketScope scope) {
+        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern(), scope));
         PageCursor next = rows.size() == q.limit() ? PageCursor.after(rows.get(rows.size() - 1), q.sort()) : null;
         return new TicketPage(rows, next);
     }
@@ -165,7 +171,20 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     public Ticket resolve(String number, String resolution, String actor, Integer expectedVersion) {
-        return change(number, expectedVersion, actor, "ticket.resolved", null, (t, before) -> {
+        return resolve(number, resolution, null, actor, expectedVersion);
+    }
+
+    /**
+     * Resolves with a reason (required on regulated records, see {@link RegulatedRecords}); without
+     * one, the final reply to the customer, if any, is the reason.
+     */
+    public Ticket resolve(String number, String resolution, String reason, String actor, Integer expectedVersion) {
+        String why = optionalReason(reason);
+        if (why == null && resolution != null && !resolution.isBlank()) {
+            String r = resolution.strip();
+            why = r.length() > 2000 ? r.substring(0, 1999) + "…" : r;
+        }
+        return change(number, expectedVersion, actor, "ticket.resolved", why, (t, before) -> {
             requireOpen(before);
             Instant now = clock.instant();
             Ticket after = before;
@@ -191,7 +210,12 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     public Ticket close(String number, String actor, Integer expectedVersion) {
-        return change(number, expectedVersion, actor, "ticket.closed", null, (t, before) -> {
+        return close(number, null, actor, expectedVersion);
+    }
+
+    /** Closes with a reason (required on regulated records, see {@link RegulatedRecords}). */
+    public Ticket close(String number, String reason, String actor, Integer expectedVersion) {
+        return change(number, expectedVersion, actor, "ticket.closed", optionalReason(reason), (t, before) -> {
             if (before.status() != TicketStatus.RESOLVED) {
                 throw new ConflictException("only a resolved ticket can be closed; " + number + " is " + before.status().code());
             }
@@ -250,7 +274,14 @@ public final class TicketService implements ProcessCallbacks {
                     throw new ConflictException("ticket " + number + " was changed by someone else (version "
                             + before.version() + ", you sent " + expectedVersion + "); reload and try again");
                 }
-                Ticket after = save(t, work.apply(t, before), before.version());
+                Ticket next = work.apply(t, before);
+                // after the action's own checks, so a change that cannot happen at all says so first
+                if (reason == null && !PROCESS_ACTOR.equals(actor) && RegulatedRecords.regulated(before)
+                        && !RegulatedRecords.WITHOUT_REASON.contains(action)) {
+                    throw new ReasonRequiredException("ticket " + number + " is a regulated record ("
+                            + before.category().code() + "): " + action + " needs a reason");
+                }
+                Ticket after = save(t, next, before.version());
                 Map<String, Object> beforeSnap = TicketChanges.snapshot(before);
                 Map<String, Object> afterSnap = TicketChanges.snapshot(after);
                 audit.record(t, actor, action, "ticket", number, beforeSnap, afterSnap, reason);
@@ -302,6 +333,10 @@ public final class TicketService implements ProcessCallbacks {
             throw new InvalidInputException("body", "the text is longer than " + MAX_BODY + " characters");
         }
         return body;
+    }
+
+    private static String optionalReason(String reason) {
+        return reason == null || reason.isBlank() ? null : requireReason(reason);
     }
 
     private static String requireReason(String reason) {

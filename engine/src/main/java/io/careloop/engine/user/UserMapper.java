@@ -71,17 +71,17 @@ public interface UserMapper {
     @Delete("DELETE FROM user_session WHERE expires_at < #{now}")
     int deleteExpiredSessions(Instant now);
 
-    @Insert("INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at) "
-            + "VALUES (#{userId}, #{name}, #{hash}, #{createdAt}, #{expiresAt})")
+    @Insert("INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at, scope) "
+            + "VALUES (#{userId}, #{name}, #{hash}, #{createdAt}, #{expiresAt}, #{scope})")
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertToken(@Param("userId") long userId, @Param("name") String name, @Param("hash") String hash,
                      @Param("createdAt") Instant createdAt, @Param("expiresAt") Instant expiresAt,
-                     @Param("key") GeneratedKey key);
+                     @Param("scope") String scope, @Param("key") GeneratedKey key);
 
-    @Select("SELECT id, user_id, name, created_at, expires_at, revoked_at, last_used_at FROM api_token WHERE token_hash = #{hash}")
+    @Select("SELECT id, user_id, name, created_at, expires_at, revoked_at, last_used_at, scope FROM api_token WHERE token_hash = #{hash}")
     ApiToken findTokenByHash(String hash);
 
-    @Select("SELECT id, user_id, name, created_at, expires_at, revoked_at, last_used_at FROM api_token "
+    @Select("SELECT id, user_id, name, created_at, expires_at, revoked_at, last_used_at, scope FROM api_token "
             + "WHERE user_id = #{userId} ORDER BY id")
     List<ApiToken> tokensOf(long userId);
 

@@ -168,8 +168,16 @@ public final class UserService {
     }
 
     public NewApiToken createToken(User owner, String name, Duration validFor) {
+        return createToken(owner, name, validFor, ApiToken.WRITE);
+    }
+
+    /** A token of {@code scope} ({@link ApiToken#READ} or {@link ApiToken#WRITE}); its secret is in the answer only. */
+    public NewApiToken createToken(User owner, String name, Duration validFor, String scope) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException("name", "a token needs a name of 1 to 200 characters");
+        }
+        if (!ApiToken.READ.equals(scope) && !ApiToken.WRITE.equals(scope)) {
+            throw new InvalidInputException("scope", "a token's scope is read or write");
         }
         String secret = TOKEN_PREFIX + Secrets.randomToken(32);
         Instant now = clock.instant();
@@ -177,10 +185,10 @@ public final class UserService {
         return tx.write(t -> {
             UserMapper m = t.mapper(UserMapper.class);
             GeneratedKey key = new GeneratedKey();
-            m.insertToken(owner.id(), name.strip(), Secrets.sha256(secret), now, expires, key);
+            m.insertToken(owner.id(), name.strip(), Secrets.sha256(secret), now, expires, scope, key);
             audit.record(t, owner.username(), "token.created", "api_token", String.valueOf(key.getId()), null,
-                    Map.of("name", name.strip(), "expiresAt", String.valueOf(expires)), null);
-            return new NewApiToken(new ApiToken(key.getId(), owner.id(), name.strip(), now, expires, null, null), secret);
+                    Map.of("name", name.strip(), "expiresAt", String.valueOf(expires), "scope", scope), null);
+            return new NewApiToken(new ApiToken(key.getId(), owner.id(), name.strip(), now, expires, null, null, scope), secret);
         });
     }
 
@@ -200,6 +208,11 @@ public final class UserService {
 
     /** The user behind a bearer token, if it is known, not revoked and not expired. */
     public Optional<User> authenticateToken(String secret) {
+        return authenticateApiToken(secret).map(TokenGrant::user);
+    }
+
+    /** The user behind a bearer token and what the token lets them do. */
+    public Optional<TokenGrant> authenticateApiToken(String secret) {
         if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
@@ -214,7 +227,8 @@ public final class UserService {
                 m.touchToken(token.id(), now);
             }
             UserRow user = m.findUserById(token.userId());
-            return user == null || !Boolean.TRUE.equals(user.enabled()) ? Optional.empty() : Optional.of(load(m, user));
+            return user == null || !Boolean.TRUE.equals(user.enabled()) ? Optional.empty()
+                    : Optional.of(new TokenGrant(load(m, user), token.readOnly()));
         });
     }
 

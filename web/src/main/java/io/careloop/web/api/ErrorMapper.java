@@ -7,6 +7,7 @@ import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.ForbiddenException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.error.NotFoundException;
+import io.careloop.engine.error.ReasonRequiredException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -30,6 +31,8 @@ public final class ErrorMapper {
                 send(ctx, Problem.of(400, "invalid-input", "Invalid input", e.getMessage(), ctx.path(), e.field())));
         config.routes.exception(BadJson.class, (e, ctx) ->
                 send(ctx, Problem.of(400, "invalid-json", "Malformed JSON", e.getMessage(), ctx.path(), e.field())));
+        config.routes.exception(ReasonRequiredException.class, (e, ctx) ->
+                send(ctx, Problem.of(422, "reason-required", "Reason required", e.getMessage(), ctx.path(), e.field())));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
                 send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage(), ctx.path(), null)));
         config.routes.exception(ConflictException.class, (e, ctx) ->
@@ -37,6 +40,7 @@ public final class ErrorMapper {
         config.routes.exception(ForbiddenException.class, (e, ctx) ->
                 send(ctx, Problem.of(403, "forbidden", "Forbidden", e.getMessage(), ctx.path(), null)));
         config.routes.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"careloop\"");
             }
@@ -79,6 +83,8 @@ public final class ErrorMapper {
             case 409 -> "Conflict";
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable content";
+            case 429 -> "Too many requests";
             default -> "HTTP " + status;
         };
     }

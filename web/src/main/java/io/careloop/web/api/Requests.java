@@ -1,6 +1,7 @@
 package io.careloop.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careloop.engine.error.InvalidInputException;
 import io.javalin.http.Context;
@@ -8,15 +9,24 @@ import io.javalin.http.Context;
 /** Reads request bodies and parameters, turning every malformation into a 400 that names the field. */
 public final class Requests {
 
+    /** Deepest nesting of objects and arrays a request body may have: ours need 3; a hostile one wants thousands. */
+    public static final int MAX_DEPTH = 32;
+
     private final ObjectMapper json;
 
     public Requests(ObjectMapper json) {
-        this.json = json;
+        // a copy: the limits apply to what clients send, not to what CareLoop reads back from its own tables
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     }
 
     /** The JSON body as {@code type}; an empty body is an error. */
     public <T> T body(Context ctx, Class<T> type) {
-        String body = ctx.body();
+        return parse(ctx.body(), type);
+    }
+
+    /** A request body as {@code type}: the value, or an InvalidInputException or BadJson (a 400), nothing else. */
+    public <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "a JSON body is required");
         }

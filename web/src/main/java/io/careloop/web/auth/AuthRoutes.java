@@ -23,10 +23,12 @@ public final class AuthRoutes {
 
     private final UserService users;
     private final Requests requests;
+    private final LoginThrottle throttle;
 
-    public AuthRoutes(UserService users, Requests requests) {
+    public AuthRoutes(UserService users, Requests requests, LoginThrottle throttle) {
         this.users = users;
         this.requests = requests;
+        this.throttle = throttle;
     }
 
     public List<ApiRoute> routes() {
@@ -45,13 +47,20 @@ public final class AuthRoutes {
     record LoginRequest(String username, String password) {
     }
 
-    record TokenRequest(String name, Integer validDays) {
+    record TokenRequest(String name, Integer validDays, String scope) {
     }
 
     private void login(Context ctx, User ignored) {
         LoginRequest req = requests.body(ctx, LoginRequest.class);
-        Session s = users.login(req.username(), req.password())
-                .orElseThrow(() -> ApiException.unauthorized("wrong username or password"));
+        String address = ctx.ip();
+        throttle.blocked(req.username(), address).ifPresent(wait -> {
+            throw ApiException.tooManyRequests("too many failed logins for this account or from this address; try again later", wait);
+        });
+        Session s = users.login(req.username(), req.password()).orElseGet(() -> {
+            throttle.failed(req.username(), address);
+            throw ApiException.unauthorized("wrong username or password");
+        });
+        throttle.succeeded(req.username());
         // a new session id at every sign-in (no fixation); the session the browser had, if any, ends
         users.logout(ctx.cookie(Authenticator.SESSION_COOKIE));
         ctx.cookie(new Cookie(Authenticator.SESSION_COOKIE, s.sessionId(), "/", -1, secure(ctx), true, null, SameSite.LAX));
@@ -80,7 +89,8 @@ public final class AuthRoutes {
         if (req.validDays() != null && (req.validDays() < 1 || req.validDays() > 3650)) {
             throw new io.careloop.engine.error.InvalidInputException("validDays", "validDays must be 1 to 3650");
         }
-        NewApiToken t = users.createToken(user, req.name(), req.validDays() == null ? null : Duration.ofDays(req.validDays()));
+        NewApiToken t = users.createToken(user, req.name(), req.validDays() == null ? null : Duration.ofDays(req.validDays()),
+                req.scope() == null ? ApiToken.WRITE : req.scope());
         Map<String, Object> body = tokenJson(t.token());
         body.put("token", t.secret());
         ctx.status(201).json(body);
@@ -109,6 +119,7 @@ public final class AuthRoutes {
         m.put("expiresAt", t.expiresAt());
         m.put("revokedAt", t.revokedAt());
         m.put("lastUsedAt", t.lastUsedAt());
+        m.put("scope", t.scope());
         return m;
     }
 

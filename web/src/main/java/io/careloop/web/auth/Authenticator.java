@@ -2,6 +2,7 @@ package io.careloop.web.auth;
 
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.Session;
+import io.careloop.engine.user.TokenGrant;
 import io.careloop.engine.user.User;
 import io.careloop.engine.user.UserService;
 import io.careloop.web.api.ApiException;
@@ -28,23 +29,28 @@ public final class Authenticator {
 
     /** The user allowed to call {@code route}; 401 without credentials, 403 without the role or the CSRF token. */
     public User authorize(Context ctx, ApiRoute route) {
-        User user = authenticate(ctx, route.changesState());
+        User user = authenticate(ctx, route);
         if (!user.hasAny(route.access().roles())) {
-            throw ApiException.forbidden("this needs one of the roles "
+            throw ApiException.forbidden("this needs the permission " + route.access().describe() + " (roles "
                     + route.access().roles().stream().map(Role::code).collect(Collectors.joining(", "))
-                    + "; you have " + user.roles().stream().map(Role::code).collect(Collectors.joining(", ")));
+                    + "); you have " + user.roles().stream().map(Role::code).collect(Collectors.joining(", ")));
         }
         return user;
     }
 
-    private User authenticate(Context ctx, boolean changesState) {
+    private User authenticate(Context ctx, ApiRoute route) {
+        boolean changesState = route.changesState();
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw ApiException.unauthorized("use 'Authorization: Bearer <token>' with an API token");
             }
-            return users.authenticateToken(authorization.substring(7).trim())
+            TokenGrant grant = users.authenticateApiToken(authorization.substring(7).trim())
                     .orElseThrow(() -> ApiException.unauthorized("the API token is unknown, revoked or expired"));
+            if (grant.readOnly() && changesState) {
+                throw ApiException.forbidden("this API token is read-only (scope read): " + route.method() + " needs a write token");
+            }
+            return grant.user();
         }
         String sessionId = ctx.cookie(SESSION_COOKIE);
         if (sessionId == null) {

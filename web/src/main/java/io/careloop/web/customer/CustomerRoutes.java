@@ -3,7 +3,7 @@ package io.careloop.web.customer;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerService;
 import io.careloop.engine.error.InvalidInputException;
-import io.careloop.engine.user.Role;
+import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
@@ -16,9 +16,9 @@ import java.util.Map;
 /** Customers: create, list, read, update, delete. */
 public final class CustomerRoutes {
 
-    static final Access READ = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN);
-    static final Access WRITE = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
-    static final Access DELETE = Access.roles(Role.SUPERVISOR, Role.ADMIN);
+    static final Access READ = Access.to(Permission.CUSTOMER_READ);
+    static final Access WRITE = Access.to(Permission.CUSTOMER_WRITE);
+    static final Access DELETE = Access.to(Permission.CUSTOMER_DELETE);
 
     private final CustomerService customers;
     private final Requests requests;

@@ -32,7 +32,8 @@ public final class OpenApi {
         info.put("version", version);
         info.put("description", "Pharma customer-service tickets. Errors are RFC 9457 application/problem+json. "
                 + "Authenticate with POST /api/v1/auth/login (cookie session; send X-CSRF-Token on changes) "
-                + "or an API token (Authorization: Bearer).");
+                + "or an API token (Authorization: Bearer). Every text field (subject, description, replies, notes, "
+                + "names) is plain text exactly as sent, never HTML: display it as text, never as markup.");
         ObjectNode paths = doc.putObject("paths");
         for (ApiRoute r : routes) {
             ObjectNode path = paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
@@ -41,6 +42,9 @@ public final class OpenApi {
             op.put("summary", r.summary());
             if (!r.access().open()) {
                 op.put("x-roles", r.access().roles().stream().map(Role::code).collect(Collectors.joining(",")));
+                if (r.access().permission() != null) {
+                    op.put("x-permission", r.access().permission().code());
+                }
                 ArrayNode sec = op.putArray("security");
                 sec.addObject().putArray("bearer");
                 sec.addObject().putArray("session");
@@ -65,7 +69,8 @@ public final class OpenApi {
             }
             if (r.requestSchema() != null) {
                 ObjectNode body = op.putObject("requestBody");
-                body.put("required", !r.requestSchema().equals("VersionRequest") && !r.requestSchema().equals("ResolveRequest"));
+                body.put("required", !r.requestSchema().equals("VersionRequest") && !r.requestSchema().equals("ResolveRequest")
+                        && !r.requestSchema().equals("CloseRequest"));
                 body.putObject("content").putObject("application/json").putObject("schema")
                         .put("$ref", "#/components/schemas/" + r.requestSchema());
             }

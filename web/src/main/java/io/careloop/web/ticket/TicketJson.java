@@ -40,6 +40,20 @@ public final class TicketJson {
         return m;
     }
 
+    /**
+     * What a caller who may open tickets but not read them (an integrator) gets back: the number and
+     * where it stands, none of the text or personal data (docs/security.md).
+     */
+    public static Map<String, Object> receipt(Ticket t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", t.number());
+        m.put("status", t.status().code());
+        m.put("channel", t.channel().code());
+        m.put("createdAt", t.createdAt());
+        m.put("version", t.version());
+        return m;
+    }
+
     public static Map<String, Object> of(TicketView v) {
         Map<String, Object> m = of(v.ticket());
         m.put("customer", v.customer() == null ? null : CustomerJson.of(v.customer()));

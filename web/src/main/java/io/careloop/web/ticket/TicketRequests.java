@@ -35,7 +35,12 @@ final class TicketRequests {
     record Reclassify(String category, String severity, String reason, Integer version) {
     }
 
-    record Resolve(String resolution, Integer version) {
+    /** {@code reason}: required on regulated records unless {@code resolution} (the final reply) says it. */
+    record Resolve(String resolution, Integer version, String reason) {
+    }
+
+    /** {@code reason}: required on regulated records. */
+    record Close(Integer version, String reason) {
     }
 
     record Reopen(String reason, Integer version) {

@@ -13,7 +13,8 @@ import io.careloop.engine.ticket.TicketQuery;
 import io.careloop.engine.ticket.TicketService;
 import io.careloop.engine.ticket.TicketSort;
 import io.careloop.engine.ticket.TicketStatus;
-import io.careloop.engine.user.Role;
+import io.careloop.engine.user.Permission;
+import io.careloop.engine.user.Permissions;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
@@ -26,9 +27,11 @@ import java.util.Map;
 /** Tickets: create (intake), read, list a queue, and the agent's actions. */
 public final class TicketRoutes {
 
-    static final Access WORK = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN);
+    /** Roles and data scope: see Permission and Permissions (docs/security.md). */
+    static final Access WORK = Access.to(Permission.TICKET_WORK);
+    static final Access READ = Access.to(Permission.TICKET_READ);
     /** Integrations (API tokens of integrators) may open tickets, but not read or work them. */
-    static final Access CREATE = Access.roles(Role.AGENT, Role.SUPERVISOR, Role.SPECIALIST, Role.ADMIN, Role.INTEGRATOR);
+    static final Access CREATE = Access.to(Permission.TICKET_CREATE);
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private final IntakeService intake;
@@ -46,10 +49,10 @@ public final class TicketRoutes {
                 ApiRoute.post("/api/v1/tickets").summary("Open a ticket; repeat-safe with an Idempotency-Key header")
                         .access(CREATE).body("CreateTicketRequest").success(201).handle(this::create),
                 ApiRoute.get("/api/v1/tickets").summary("List a queue: filters, sort by due or created, keyset cursor")
-                        .access(WORK).query("queue", "status", "assignee", "priority", "category", "customer", "q",
+                        .access(READ).query("queue", "status", "assignee", "priority", "category", "customer", "q",
                                 "sort", "cursor", "limit").handle(this::list),
                 ApiRoute.get("/api/v1/tickets/{number}").summary("One ticket with customer, timeline and process state")
-                        .access(WORK).handle(this::get),
+                        .access(READ).handle(this::get),
                 ApiRoute.patch("/api/v1/tickets/{number}").summary("Reclassify (category and/or severity) with a reason")
                         .access(WORK).body("ReclassifyRequest").handle(this::reclassify),
                 ApiRoute.post("/api/v1/tickets/{number}/claim").summary("Take the ticket").access(WORK)
@@ -63,7 +66,7 @@ public final class TicketRoutes {
                 ApiRoute.post("/api/v1/tickets/{number}/reopen").summary("Reopen a resolved ticket with a reason")
                         .access(WORK).body("ReopenRequest").handle(this::reopen),
                 ApiRoute.post("/api/v1/tickets/{number}/close").summary("Close a resolved ticket").access(WORK)
-                        .body("VersionRequest").handle(this::close));
+                        .body("CloseRequest").handle(this::close));
     }
 
     private void create(Context ctx, User user) {
@@ -80,7 +83,7 @@ public final class TicketRoutes {
         } else {
             ctx.status(201);
         }
-        ctx.json(TicketJson.of(r.ticket()));
+        ctx.json(Permission.TICKET_READ.grantedTo(user) ? TicketJson.of(r.ticket()) : TicketJson.receipt(r.ticket()));
     }
 
     private void list(Context ctx, User user) {
@@ -97,7 +100,7 @@ public final class TicketRoutes {
                 sort,
                 PageCursor.decode(ctx.queryParam("cursor")),
                 Requests.intParam(ctx.queryParam("limit"), "limit", 50));
-        TicketPage page = tickets.page(q);
+        TicketPage page = tickets.page(q, Permissions.ticketScope(user));
         Map<String, Object> body = new HashMap<>();
         body.put("items", page.items().stream().map(TicketJson::of).toList());
         body.put("nextCursor", page.next() == null ? null : page.next().encode());
@@ -133,8 +136,9 @@ public final class TicketRoutes {
     }
 
     private void resolve(Context ctx, User user) {
-        TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class, new TicketRequests.Resolve(null, null));
-        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), user.username(),
+        TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class,
+                new TicketRequests.Resolve(null, null, null));
+        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
@@ -145,8 +149,9 @@ public final class TicketRoutes {
     }
 
     private void close(Context ctx, User user) {
-        TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
-        respond(ctx, tickets.close(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+        TicketRequests.Close req = requests.optionalBody(ctx, TicketRequests.Close.class, new TicketRequests.Close(null, null));
+        respond(ctx, tickets.close(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
     }
 
     private static void respond(Context ctx, Ticket t) {

@@ -1,6 +1,7 @@
 package io.careloop.web.user;
 
 import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.User;
 import io.careloop.engine.user.UserService;
@@ -25,7 +26,7 @@ public final class UserRoutes {
 
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/api/v1/users").summary("Create a user with roles and teams")
-                .access(Access.roles(Role.ADMIN)).body("UserRequest").success(201).handle(this::create));
+                .access(Access.to(Permission.USER_ADMIN)).body("UserRequest").success(201).handle(this::create));
     }
 
     record UserRequest(String username, String displayName, String password, List<String> roles, List<String> teams) {

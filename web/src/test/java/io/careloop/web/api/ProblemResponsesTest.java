@@ -27,7 +27,7 @@ class ProblemResponsesTest {
     @BeforeAll
     void start() {
         server = TestServer.start(TestDatabases.Kind.H2, getClass().getSimpleName());
-        server.user("agent", Role.AGENT);
+        server.agentOfEveryQueue("agent");
         server.user("supervisor", Role.SUPERVISOR);
         agent = server.session("agent");
     }

@@ -141,4 +141,40 @@ class LoginAndTokensTest {
         Problems.assertInvalid(agent.post("/api/v1/auth/tokens", Map.of("name", " ")), "name");
         Problems.assertInvalid(agent.post("/api/v1/auth/tokens", Map.of("name", "x", "validDays", 0)), "validDays");
     }
+
+    @Test
+    void aReadOnlyTokenReadsButCannotChangeAnything() {
+        ApiClient agent = server.session("agent");
+        Response created = agent.post("/api/v1/auth/tokens", Map.of("name", "dashboard", "scope", "read"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("scope").asText()).isEqualTo("read");
+        ApiClient reader = server.client().withToken(created.json().path("token").asText());
+
+        assertThat(reader.get("/api/v1/tickets").status()).isEqualTo(200);
+        Problems.assertProblem(reader.post("/api/v1/tickets", Map.of("subject", "x", "channel", "web")), 403);
+        Problems.assertProblem(reader.post("/api/v1/auth/tokens", Map.of("name", "escalate me")), 403);
+        assertThat(agent.get("/api/v1/auth/tokens").json().path("items"))
+                .anySatisfy(t -> assertThat(t.path("scope").asText()).isEqualTo("read"));
+    }
+
+    @Test
+    void aTokenWithoutAScopeCanWriteAndAnUnknownScopeIsRefused() {
+        ApiClient agent = server.session("agent");
+        Response created = agent.post("/api/v1/auth/tokens", Map.of("name", "bridge"));
+        assertThat(created.json().path("scope").asText()).isEqualTo("write");
+
+        Problems.assertInvalid(agent.post("/api/v1/auth/tokens", Map.of("name", "x", "scope", "admin")), "scope");
+    }
+
+    @Test
+    void tokensAreStoredOnlyAsHashes() {
+        Response created = server.session("agent").post("/api/v1/auth/tokens", Map.of("name", "hash check"));
+        String secret = created.json().path("token").asText();
+
+        assertThat(io.careloop.engine.testing.Rows.count(server.careLoop(),
+                "SELECT COUNT(*) FROM api_token WHERE token_hash = ? OR name = ?", secret, secret)).isZero();
+        assertThat(io.careloop.engine.testing.Rows.count(server.careLoop(),
+                "SELECT COUNT(*) FROM api_token WHERE LENGTH(token_hash) = 64 AND id = ?", created.json().path("id").asLong()))
+                .isEqualTo(1);
+    }
 }

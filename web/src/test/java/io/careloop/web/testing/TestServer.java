@@ -21,7 +21,12 @@ public final class TestServer implements AutoCloseable {
     public static final String PASSWORD = "correct-horse-42-staple";
     private static final String ACTOR = "test";
 
+    /** Every queue classify-ticket.dmn routes to. */
+    public static final List<String> QUEUES = List.of("service-desk", "pharmacovigilance", "quality", "medical-affairs",
+            "key-accounts");
+
     private final CareLoop careLoop;
+    private boolean everyQueueTeam;
     private final Javalin app;
     private final URI base;
 
@@ -38,6 +43,17 @@ public final class TestServer implements AutoCloseable {
     /** A server over a CareLoop with these settings (e.g. another plugins directory). */
     public static TestServer start(io.careloop.engine.config.Settings settings) {
         CareLoop careLoop = CareLoop.start(settings, java.time.Clock.systemUTC());
+        try {
+            return new TestServer(careLoop, WebServer.create(careLoop).start(0));
+        } catch (RuntimeException e) {
+            careLoop.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #start(TestDatabases.Kind, String)}, on a clock the test moves. */
+    public static TestServer start(TestDatabases.Kind kind, String name, java.time.Clock clock) {
+        CareLoop careLoop = TestCareLoop.start(kind, name, clock);
         try {
             return new TestServer(careLoop, WebServer.create(careLoop).start(0));
         } catch (RuntimeException e) {
@@ -72,6 +88,18 @@ public final class TestServer implements AutoCloseable {
     /** A user with one role, member of {@code teams} (created first with {@link #team}). */
     public User user(String username, Role role, String... teams) {
         return careLoop.users().create(username, username, PASSWORD, EnumSet.of(role), List.of(teams), ACTOR);
+    }
+
+    /**
+     * An agent in a team working every queue: sees every ticket, for tests about something other
+     * than the data scope (docs/security.md).
+     */
+    public synchronized User agentOfEveryQueue(String username) {
+        if (!everyQueueTeam) {
+            team("every-queue", QUEUES.toArray(String[]::new));
+            everyQueueTeam = true;
+        }
+        return user(username, Role.AGENT, "every-queue");
     }
 
     /** A user with one role and an API token; answers the token's secret. */

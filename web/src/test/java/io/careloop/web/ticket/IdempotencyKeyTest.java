@@ -31,7 +31,7 @@ class IdempotencyKeyTest {
     @BeforeAll
     void start() {
         server = TestServer.start(TestDatabases.Kind.H2, getClass().getSimpleName());
-        server.user("agent", Role.AGENT);
+        server.agentOfEveryQueue("agent");
         agent = server.session("agent");
         integration = server.client().withToken(server.tokenFor("crm-bridge", Role.INTEGRATOR));
     }

@@ -169,8 +169,11 @@ abstract class TicketJourneyTest {
 
         // a reopened ticket is resolved again before it can be closed
         Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/close", Map.of()), 409);
-        assertThat(agent.post("/api/v1/tickets/" + number + "/resolve", null).status()).isEqualTo(200);
-        Response closed = agent.post("/api/v1/tickets/" + number + "/close", null);
+        // an adverse event is a regulated record: resolving and closing it state why (docs/security.md)
+        Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/resolve", null), 422);
+        assertThat(agent.post("/api/v1/tickets/" + number + "/resolve", Map.of("reason", "rash resolved; AE report updated"))
+                .status()).isEqualTo(200);
+        Response closed = agent.post("/api/v1/tickets/" + number + "/close", Map.of("reason", "PV follow-up complete"));
         assertThat(closed.status()).as("%s", closed).isEqualTo(200);
         assertThat(closed.json().path("status").asText()).isEqualTo("closed");
         assertThat(closed.json().path("closedAt").isNull()).isFalse();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careloop.engine.testing.TestDatabases;
-import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
 import io.careloop.web.testing.ApiClient.Response;
 import io.careloop.web.testing.Problems;
@@ -32,7 +31,7 @@ class TicketPagingTest {
     @BeforeAll
     void start() {
         server = TestServer.start(TestDatabases.Kind.H2, getClass().getSimpleName());
-        server.user("agent", Role.AGENT);
+        server.agentOfEveryQueue("agent");
         agent = server.session("agent");
         // tickets received at the same moment with the same classification share a due time: the id breaks the tie
         String sameMoment = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
