@@ -19,7 +19,9 @@ public final class RegulatedRecords {
      * resumes a waiting case through intake, where nobody could give a reason): they need none.
      */
     public static final Set<String> WITHOUT_REASON = Set.of("ticket.replied", "ticket.noted", "ticket.claimed",
-            "ticket.assigned", "ticket.resumed");
+            "ticket.assigned", "ticket.resumed",
+            // what a channel brings in or sends out is appended verbatim (TicketService.recordFromChannel)
+            "ticket.customer-replied", "ticket.call-recorded", "ticket.survey-received", "ticket.survey-invited");
 
     private RegulatedRecords() {
     }

@@ -8,7 +8,7 @@ import io.careloop.engine.plugin.PluginInfo;
 import io.careloop.engine.plugin.PluginMapper;
 import io.careloop.engine.plugin.Rejection;
 import io.careloop.engine.process.Transactions;
-import io.careloop.engine.user.Role;
+import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public final class PluginRoutes {
 
-    static final Access INTEGRATORS = Access.roles(Role.INTEGRATOR, Role.ADMIN);
+    /** Integrators and admins, per the permission matrix (docs/security.md). */
+    static final Access READ = Access.to(Permission.PLUGIN_READ);
+    static final Access MANAGE = Access.to(Permission.PLUGIN_MANAGE);
 
     private final PluginHost host;
     private final ImportRuns runs;
@@ -44,14 +46,14 @@ public final class PluginRoutes {
 
     public List<ApiRoute> routes() {
         return List.of(
-                ApiRoute.get("/api/v1/plugins").summary("List the plugins with their state").access(INTEGRATORS)
+                ApiRoute.get("/api/v1/plugins").summary("List the plugins with their state").access(READ)
                         .handle((ctx, u) -> ctx.json(Map.of("items", host.list()))),
                 ApiRoute.post("/api/v1/plugins").summary("Upload a plugin archive (multipart field file): installs or "
-                        + "replaces it and starts it").access(INTEGRATORS).success(201).handle(this::upload),
+                        + "replaces it and starts it").access(MANAGE).success(201).handle(this::upload),
                 ApiRoute.get("/api/v1/plugins/{id}").summary("A plugin with its settings form and recent incidents")
-                        .access(INTEGRATORS).handle(this::get),
+                        .access(READ).handle(this::get),
                 ApiRoute.put("/api/v1/plugins/{id}/settings").summary("Change a plugin's settings (null clears a value; "
-                        + "an empty secret keeps the stored one)").access(INTEGRATORS).body("PluginSettingsRequest")
+                        + "an empty secret keeps the stored one)").access(MANAGE).body("PluginSettingsRequest")
                         .handle(this::settings),
                 action("start", "Start a plugin"),
                 action("stop", "Stop a plugin"),
@@ -59,19 +61,19 @@ public final class PluginRoutes {
                 action("disable", "Disable (and stop) a plugin; it stays disabled across restarts"),
                 action("reload", "Load a plugin again from its archive"),
                 ApiRoute.post("/api/v1/plugins/{id}/imports").summary("Import a file (multipart field file, optional "
-                        + "preset) with the plugin: 202 with the run id").access(INTEGRATORS).success(202)
+                        + "preset) with the plugin: 202 with the run id").access(MANAGE).success(202)
                         .handle(this::startImport),
                 ApiRoute.get("/api/v1/imports/{runId}").summary("An import run: status, counts, progress")
-                        .access(INTEGRATORS).handle(this::run),
+                        .access(READ).handle(this::run),
                 ApiRoute.get("/api/v1/imports/{runId}/rejections").summary("The run's quarantined items with raw input "
-                        + "and reason (keyset paged by id)").access(INTEGRATORS).query("cursor", "limit").handle(this::rejections),
+                        + "and reason (keyset paged by id)").access(READ).query("cursor", "limit").handle(this::rejections),
                 ApiRoute.post("/api/v1/imports/{runId}/replay").summary("Replay the run's open rejections (all, or the "
-                        + "ids given, with corrected raw text) as a new run: 202 with its id").access(INTEGRATORS)
+                        + "ids given, with corrected raw text) as a new run: 202 with its id").access(MANAGE)
                         .body("ReplayRequest").success(202).handle(this::replay));
     }
 
     private ApiRoute action(String name, String summary) {
-        return ApiRoute.post("/api/v1/plugins/{id}/" + name).summary(summary).access(INTEGRATORS).handle((ctx, u) -> {
+        return ApiRoute.post("/api/v1/plugins/{id}/" + name).summary(summary).access(MANAGE).handle((ctx, u) -> {
             String id = ctx.pathParam("id");
             PluginInfo info = switch (name) {
                 case "start" -> host.start(id, u.username());
