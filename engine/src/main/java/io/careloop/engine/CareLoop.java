@@ -19,6 +19,8 @@ import io.careloop.engine.process.EngineSetup;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.sla.CalendarMapper;
+import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.Priority;
@@ -57,12 +59,13 @@ public final class CareLoop implements AutoCloseable {
     private final IntakeService intake;
     private final UserService users;
     private final TicketProcess ticketProcess;
+    private final Calendars calendars;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
-                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class),
+                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, CalendarMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -80,7 +83,8 @@ public final class CareLoop implements AutoCloseable {
             this.audit = new AuditTrail(json, clock);
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
-            this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock);
+            this.calendars = new Calendars(transactions, json, audit, clock);
+            this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
@@ -127,6 +131,11 @@ public final class CareLoop implements AutoCloseable {
 
     public IntakeService intake() {
         return intake;
+    }
+
+    /** Business calendars (SLA working hours, holidays, make-up days). */
+    public Calendars calendars() {
+        return calendars;
     }
 
     public UserService users() {

@@ -1,15 +1,26 @@
 package io.careloop.processes;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * Test stand-in for the engine's {@code ticketProcess} bean: it only records what the process
- * called, with a copy of the process variables at that moment.
+ * Test stand-in for the engine's {@code ticketProcess} bean: it records what the process called,
+ * with a copy of the process variables at that moment. Like the engine's bean, {@code classified}
+ * sets the four SLA timer dates; here they are fixed offsets from the engine clock
+ * ({@link #FIRST_RESPONSE_WARNING} …) instead of business-time arithmetic.
  */
 public class RecordingTicketProcess {
+
+  static final Duration FIRST_RESPONSE_WARNING = Duration.ofMinutes(96);
+  static final Duration FIRST_RESPONSE_DUE = Duration.ofHours(2);
+  static final Duration RESOLUTION_WARNING = Duration.ofMinutes(1152);
+  static final Duration RESOLUTION_DUE = Duration.ofHours(24);
 
   /** One call of the bean. */
   public record Call(String method, String processInstanceId, Map<String, Object> variables) {}
@@ -18,7 +29,27 @@ public class RecordingTicketProcess {
 
   /** Called by the service task {@code apply-classification}. */
   public void classified(DelegateExecution execution) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    execution.setVariable("firstResponseWarningAt", Date.from(now.plus(FIRST_RESPONSE_WARNING)));
+    execution.setVariable("firstResponseDueAt", Date.from(now.plus(FIRST_RESPONSE_DUE)));
+    execution.setVariable("resolutionWarningAt", Date.from(now.plus(RESOLUTION_WARNING)));
+    execution.setVariable("resolutionDueAt", Date.from(now.plus(RESOLUTION_DUE)));
     record("classified", execution);
+  }
+
+  /** Called by {@code warn-first-response} and {@code warn-resolution}. */
+  public void slaWarning(DelegateExecution execution, String clock) {
+    record("slaWarning:" + clock, execution);
+  }
+
+  /** Called by {@code escalate-first-response} and {@code escalate-resolution}. */
+  public void slaBreached(DelegateExecution execution, String clock) {
+    record("slaBreached:" + clock, execution);
+  }
+
+  /** Called by {@code record-pv-review}. */
+  public void pvReviewed(DelegateExecution execution) {
+    record("pvReviewed", execution);
   }
 
   /** Called by the service task {@code auto-close-ticket}. */

@@ -49,6 +49,10 @@ class TicketLifecycleIT {
     @RegisterExtension
     static final CareLoops careLoops = new CareLoops();
 
+    /** The calendar V3 seeds as the default. */
+    static final io.careloop.engine.sla.DueDateCalculator OFFICE = io.careloop.engine.sla.DueDateCalculator.businessTime(
+            io.careloop.engine.sla.SlaTestCalendars.seededOffice());
+
     // ---- classification (classify-ticket.dmn, DOMAIN.md "Time limits") ----
 
     @OnEveryDatabase
@@ -84,8 +88,9 @@ class TicketLifecycleIT {
         assertThat(t.priority()).isEqualTo(Priority.HIGH);
         assertThat(t.queue()).isEqualTo("medical-affairs");
         assertThat(t.customerId()).isEqualTo(pharmacist.id());
-        assertThat(t.firstResponseDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(4)));
-        assertThat(t.resolutionDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(48)));
+        // not urgent: counted in the working hours of the default calendar (Mon-Fri 09:00-18:00 Beijing)
+        assertThat(t.firstResponseDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(4)));
+        assertThat(t.resolutionDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(48)));
     }
 
     @OnEveryDatabase
@@ -99,8 +104,8 @@ class TicketLifecycleIT {
         assertThat(t.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(t.priority()).isEqualTo(Priority.NORMAL);
         assertThat(t.queue()).isEqualTo("pharmacovigilance");
-        assertThat(t.firstResponseDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(24)));
-        assertThat(t.resolutionDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(48)));
+        assertThat(t.firstResponseDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(24)));
+        assertThat(t.resolutionDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(48)));
     }
 
     // ---- claiming ----
