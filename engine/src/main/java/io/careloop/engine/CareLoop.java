@@ -12,6 +12,9 @@ import io.careloop.engine.customer.CustomerType;
 import io.careloop.engine.customer.Tier;
 import io.careloop.engine.db.Database;
 import io.careloop.engine.event.DomainEvents;
+import io.careloop.engine.feedback.FeedbackBean;
+import io.careloop.engine.feedback.FeedbackService;
+import io.careloop.engine.feedback.OutboundBean;
 import io.careloop.engine.intake.ImportLedgerMapper;
 import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.interaction.InteractionMapper;
@@ -34,6 +37,7 @@ import io.careloop.engine.user.UserMapper;
 import io.careloop.engine.user.UserService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -60,6 +64,8 @@ public final class CareLoop implements AutoCloseable {
     private final UserService users;
     private final TicketProcess ticketProcess;
     private final Calendars calendars;
+    private final FeedbackService feedback;
+    private final OutboundBean outbound;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -69,8 +75,11 @@ public final class CareLoop implements AutoCloseable {
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
+        FeedbackBean feedbackBean = new FeedbackBean();
+        this.outbound = new OutboundBean();
         try {
-            this.processEngine = EngineSetup.build(settings, database.dataSource(), bean);
+            this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
+                    Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -86,6 +95,9 @@ public final class CareLoop implements AutoCloseable {
             this.calendars = new Calendars(transactions, json, audit, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
+            this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
+                    FeedbackService.DEFAULT_REMINDER_AFTER, FeedbackService.DEFAULT_RESPONSE_WINDOW);
+            FeedbackService.bind(feedbackBean, outbound, feedback);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
@@ -136,6 +148,16 @@ public final class CareLoop implements AutoCloseable {
     /** Business calendars (SLA working hours, holidays, make-up days). */
     public Calendars calendars() {
         return calendars;
+    }
+
+    /** Survey responses and the feedback loop after resolution. */
+    public FeedbackService feedback() {
+        return feedback;
+    }
+
+    /** Where the plugin host binds the outbound channels that send survey invitations. */
+    public OutboundBean outbound() {
+        return outbound;
     }
 
     public UserService users() {

@@ -47,6 +47,41 @@ public class RecordingTicketProcess {
     record("slaBreached:" + clock, execution);
   }
 
+  /** As bean {@code feedback}: ticket-lifecycle's {@code start-feedback-loop}. */
+  public void start(DelegateExecution execution) {
+    record("feedback.start", execution);
+  }
+
+  /** As bean {@code outbound}: feedback-loop's {@code send-invitation}. */
+  public void sendSurveyInvitation(DelegateExecution execution) {
+    record("outbound.invitation", execution);
+  }
+
+  /** As bean {@code outbound}: feedback-loop's {@code send-reminder}. */
+  public void sendSurveyReminder(DelegateExecution execution) {
+    record("outbound.reminder", execution);
+  }
+
+  /** As bean {@code feedback}: feedback-loop's {@code record-no-response}. */
+  public void noResponse(DelegateExecution execution) {
+    record("feedback.noResponse", execution);
+  }
+
+  /** As bean {@code feedback}: feedback-loop's {@code reopen-ticket}. */
+  public void reopenTicket(DelegateExecution execution) {
+    record("feedback.reopenTicket", execution);
+  }
+
+  /** As bean {@code feedback}: feedback-loop's {@code record-follow-up}. */
+  public void followUpDone(DelegateExecution execution) {
+    record("feedback.followUpDone", execution);
+  }
+
+  /** The beans the models call, all played by {@code recorder}. */
+  static java.util.Map<Object, Object> beans(RecordingTicketProcess recorder) {
+    return java.util.Map.of("ticketProcess", recorder, "feedback", recorder, "outbound", recorder);
+  }
+
   /** Called by {@code record-pv-review}. */
   public void pvReviewed(DelegateExecution execution) {
     record("pvReviewed", execution);

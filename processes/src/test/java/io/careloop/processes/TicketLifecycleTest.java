@@ -40,7 +40,7 @@ class TicketLifecycleTest {
   /** Fails the class when its tests pass through less than 90 % of the flow nodes and sequence flows. */
   @RegisterExtension
   static final ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-      .builder(TestProcessEngines.configuration(TicketLifecycleTest.class, Map.of("ticketProcess", ticketProcess)))
+      .builder(TestProcessEngines.configuration(TicketLifecycleTest.class, RecordingTicketProcess.beans(ticketProcess)))
       .assertClassCoverageAtLeast(0.9)
       .build();
 
@@ -209,8 +209,10 @@ class TicketLifecycleTest {
     // When the agent resolves it
     complete(task());
 
-    // Then the process waits for a reopen, a close or the auto-close timer (7 days from now)
-    assertThat(pi).isWaitingAtExactly("resolved");
+    // Then the feedback loop was started, and the process waits for a reopen, a close or the auto-close timer (7 days from now)
+    assertThat(pi).hasPassedInOrder("handle", "start-feedback-loop").isWaitingAtExactly("resolved");
+    assertThat(ticketProcess.calls("feedback.start")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("ticketNumber", "T-1101"));
     Job timer = job();
     assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
     assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())

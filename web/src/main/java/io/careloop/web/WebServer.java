@@ -9,6 +9,8 @@ import io.careloop.web.api.Requests;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.customer.CustomerRoutes;
+import io.careloop.web.feedback.FeedbackRoutes;
+import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
@@ -36,6 +38,8 @@ public final class WebServer {
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
+        all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
+        all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         return List.copyOf(all);
     }
 

@@ -158,6 +158,9 @@ class OpenApiDocumentTest {
         if (param.equals("id") && path.startsWith("/api/v1/auth/tokens/")) {
             return tokenId;
         }
+        if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
+            return "cn-office";
+        }
         throw new AssertionError("no sample value for {" + param + "} in " + path + ": add one to OpenApiDocumentTest.sample");
     }
 
