@@ -19,6 +19,8 @@ import io.careloop.engine.intake.ImportLedgerMapper;
 import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.interaction.InteractionMapper;
 import io.careloop.engine.process.EngineSetup;
+import io.careloop.engine.pv.AdverseEventBean;
+import io.careloop.engine.pv.AdverseEventService;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
@@ -66,6 +68,7 @@ public final class CareLoop implements AutoCloseable {
     private final Calendars calendars;
     private final FeedbackService feedback;
     private final OutboundBean outbound;
+    private final AdverseEventService adverseEvents;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -76,10 +79,12 @@ public final class CareLoop implements AutoCloseable {
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
         FeedbackBean feedbackBean = new FeedbackBean();
+        AdverseEventBean adverseEventBean = new AdverseEventBean();
         this.outbound = new OutboundBean();
         try {
             this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
-                    Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound));
+                    Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound,
+                            AdverseEventBean.NAME, adverseEventBean));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,6 +103,8 @@ public final class CareLoop implements AutoCloseable {
             this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
                     FeedbackService.DEFAULT_REMINDER_AFTER, FeedbackService.DEFAULT_RESPONSE_WINDOW);
             FeedbackService.bind(feedbackBean, outbound, feedback);
+            this.adverseEvents = new AdverseEventService(transactions, processEngine, tickets);
+            AdverseEventService.bind(adverseEventBean, adverseEvents);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
@@ -153,6 +160,11 @@ public final class CareLoop implements AutoCloseable {
     /** Survey responses and the feedback loop after resolution. */
     public FeedbackService feedback() {
         return feedback;
+    }
+
+    /** Adverse event cases and their regulatory clocks. */
+    public AdverseEventService adverseEvents() {
+        return adverseEvents;
     }
 
     /** Where the plugin host binds the outbound channels that send survey invitations. */

@@ -77,9 +77,44 @@ public class RecordingTicketProcess {
     record("feedback.followUpDone", execution);
   }
 
+  /** As bean {@code adverseEvent}: ticket-lifecycle's {@code open-case}. */
+  public void open(DelegateExecution execution) {
+    record("adverseEvent.open", execution);
+  }
+
+  /**
+   * As bean {@code adverseEvent}: adverse-event-case's {@code set-clock}, with the engine's
+   * arithmetic: due = day0 + reportWithin in calendar time, reminders at 50 % and 80 %.
+   */
+  public void clockSet(DelegateExecution execution) {
+    Instant day0 = ((Date) execution.getVariable("day0")).toInstant();
+    Duration within = Duration.parse((String) execution.getVariable("reportWithin"));
+    execution.setVariable("regulatoryDueAt", Date.from(day0.plus(within)));
+    execution.setVariable("reminder50At", Date.from(day0.plus(within.multipliedBy(50).dividedBy(100))));
+    execution.setVariable("reminder80At", Date.from(day0.plus(within.multipliedBy(80).dividedBy(100))));
+    record("adverseEvent.clockSet", execution);
+  }
+
+  public void followUpRecorded(DelegateExecution execution) {
+    record("adverseEvent.followUpRecorded", execution);
+  }
+
+  public void reminder(DelegateExecution execution, int percent) {
+    record("adverseEvent.reminder:" + percent, execution);
+  }
+
+  public void breached(DelegateExecution execution) {
+    record("adverseEvent.breached", execution);
+  }
+
+  public void submitted(DelegateExecution execution) {
+    record("adverseEvent.submitted", execution);
+  }
+
   /** The beans the models call, all played by {@code recorder}. */
   static java.util.Map<Object, Object> beans(RecordingTicketProcess recorder) {
-    return java.util.Map.of("ticketProcess", recorder, "feedback", recorder, "outbound", recorder);
+    return java.util.Map.of("ticketProcess", recorder, "feedback", recorder, "outbound", recorder,
+        "adverseEvent", recorder);
   }
 
   /** Called by {@code record-pv-review}. */

@@ -374,8 +374,10 @@ class TicketLifecycleTest {
     // When pharmacovigilance records its outcome
     complete(review, Map.of("pvOutcome", "confirmed"));
 
-    // Then the review is recorded on the ticket through the bean; handling goes on
-    assertThat(pi).hasPassedInOrder("pv-review", "record-pv-review", "pv-reviewed").isWaitingAtExactly("handle");
+    // Then the review is recorded on the ticket through the bean, the adverse event case opens; handling goes on
+    assertThat(pi).hasPassedInOrder("pv-review", "record-pv-review", "pv-confirmed", "open-case", "case-opened")
+        .hasNotPassed("pv-reviewed").isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("adverseEvent.open")).hasSize(1);
     assertThat(ticketProcess.calls("pvReviewed")).singleElement()
         .satisfies(call -> assertThat(call.variables()).containsEntry("pvOutcome", "confirmed"));
   }
@@ -411,7 +413,7 @@ class TicketLifecycleTest {
     execute(managementService().createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
 
     // Then it auto-closes
-    assertThat(pi).hasPassed("auto-close-ticket", "auto-closed", "pv-reviewed").isEnded();
+    assertThat(pi).hasPassed("auto-close-ticket", "auto-closed", "pv-reviewed").hasNotPassed("open-case").isEnded();
     assertThat(ticketProcess.calls("autoClosed")).hasSize(1);
   }
 

@@ -10,6 +10,7 @@ import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
+import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
@@ -40,6 +41,7 @@ public final class WebServer {
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
+        all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
         return List.copyOf(all);
     }
 

@@ -339,6 +339,25 @@ public final class TicketService implements ProcessCallbacks {
                         before.adverseEventSuspected(), outcome, before.regulatoryDue(), clock.instant()));
     }
 
+    /** The adverse event case set its regulatory clock (calendar days from Day 0, never paused). */
+    public void setRegulatoryDue(String ticketNumber, Instant due, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.regulatory-clock-set", reason, (t, before) ->
+                before.withPharmacovigilance(before.adverseEventSuspected(), before.pvReview(), due, clock.instant()));
+    }
+
+    /** A step a process took on the ticket, for the audit trail and the timeline (no field changes). */
+    public void recordProcessStep(String ticketNumber, String action, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, action, reason, (t, before) -> before);
+    }
+
+    /** The regulatory clock of the ticket's adverse event case ran out: one step up the ladder. */
+    public void escalateForRegulatoryBreach(String ticketNumber, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.escalated", reason, (t, before) -> {
+            Ticket after = sla.escalate(before, before.slaState(), clock.instant());
+            return after != null ? after : before;
+        });
+    }
+
     /** A timer's clock still counts: the ticket is in handling and, for first response, not answered yet. */
     private static boolean clockRunning(Ticket t, String clock) {
         if (t.isDone() || t.slaPaused()) {

@@ -54,6 +54,52 @@ class AdverseEventSignalIT {
     }
 
     @OnEveryDatabase
+    void aConfirmedAdverseEventOpensACaseWhoseRegulatoryClockCountsFromDayZero(Kind db) {
+        CareLoop careLoop = careLoops.on(db);
+        java.time.Instant day0 = careLoops.clock(db).instant().minus(java.time.Duration.ofHours(30));
+        Ticket t = careLoop.intake().intake(new TicketDraft(Drafts.unique("rep visit"), "医生反映患者用药后出现严重皮疹并住院",
+                Channel.VISIT, null, null, null, null, "Cardiolex 10mg", "22A17", day0), "api", Drafts.unique("k"),
+                "rep-li").ticket();
+        assertThat(t.receivedAt()).isEqualTo(day0);
+
+        careLoop.tickets().reviewAdverseEvent(t.number(), TicketService.PV_CONFIRMED, "pv-wang", null);
+        assertThat(careLoop.adverseEvents().openStep(t.number())).isEqualTo("assess");
+        assertThatThrownBy(() -> careLoop.adverseEvents().completeStep(t.number(), "assess",
+                java.util.Map.of("seriousness", "bad"), "pv-wang")).isInstanceOf(InvalidInputException.class);
+
+        // serious, China: due 15 calendar days after Day 0, however late the assessment comes
+        careLoop.adverseEvents().completeStep(t.number(), "assess", java.util.Map.of("seriousness", "serious",
+                "causality", "probable", "patientIdentifiable", false, "reporterIdentifiable", true,
+                "suspectProduct", true, "adverseEventDescribed", true), "pv-wang");
+        Ticket clocked = careLoop.tickets().find(t.number());
+        assertThat(clocked.regulatoryDue()).isEqualTo(day0.plus(java.time.Duration.ofDays(15)));
+        assertThat(careLoop.adverseEvents().openStep(t.number())).isEqualTo("follow-up");
+
+        careLoop.adverseEvents().completeStep(t.number(), "follow-up", java.util.Map.of("followUpNote",
+                "reporter gave the patient's initials", "patientIdentifiable", true, "reporterIdentifiable", true,
+                "suspectProduct", true, "adverseEventDescribed", true), "pv-wang");
+        assertThat(careLoop.adverseEvents().openStep(t.number())).isEqualTo("submit");
+        // the job executor fires the 50 % reminder and, later, the breach: the ticket escalates
+        var management = careLoop.processEngine().getManagementService();
+        String casePi = careLoop.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("adverse-event-case").processInstanceBusinessKey(t.number()).singleResult().getId();
+        var reminder = management.createJobQuery().processInstanceId(casePi).activityId("reminder-50").singleResult();
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(day0.plus(java.time.Duration.ofHours(180)));
+        management.executeJob(reminder.getId());
+        management.executeJob(management.createJobQuery().processInstanceId(casePi).activityId("regulatory-breach")
+                .singleResult().getId());
+        assertThat(careLoop.tickets().find(t.number()).escalationLevel()).isEqualTo(1);
+        careLoop.adverseEvents().completeStep(t.number(), "submit", java.util.Map.of("submissionRef", "NMPA-42"), "pv-wang");
+        assertThat(careLoop.adverseEvents().openStep(t.number())).isNull();
+
+        java.util.List<io.careloop.engine.audit.AuditEvent> trail =
+                careLoop.transactions().read(s -> careLoop.audit().forEntity(s, "ticket", t.number()));
+        assertThat(trail).extracting(io.careloop.engine.audit.AuditEvent::action).containsSubsequence(
+                "ticket.pv-reviewed", "ticket.regulatory-clock-set", "ticket.adverse-event-follow-up",
+                "ticket.regulatory-reminder", "ticket.escalated", "ticket.adverse-event-submitted");
+    }
+
+    @OnEveryDatabase
     void anOrdinaryQuestionIsNotFlagged(Kind db) {
         CareLoop careLoop = careLoops.on(db);
         Ticket t = careLoop.intake().intake(Drafts.ticket(Drafts.unique("invoice copy"), Category.SERVICE_PROCESS,

@@ -158,6 +158,9 @@ class OpenApiDocumentTest {
         if (param.equals("id") && path.startsWith("/api/v1/auth/tokens/")) {
             return tokenId;
         }
+        if (param.equals("step") && path.contains("/adverse-event/")) {
+            return "assess";
+        }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
         }

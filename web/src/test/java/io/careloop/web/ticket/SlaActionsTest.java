@@ -33,6 +33,7 @@ class SlaActionsTest {
         server.user("zhao.agent", Role.AGENT, "desk");
         server.user("qian.agent", Role.AGENT, "desk");
         server.user("sun.supervisor", Role.SUPERVISOR, "desk");
+        server.user("li.pv", Role.SPECIALIST, "desk");
     }
 
     @AfterAll
@@ -125,6 +126,38 @@ class SlaActionsTest {
         agent.get("/api/v1/tickets/" + n).json().path("timeline").forEach(e -> actions.add(e.path("kind").asText()));
         assertThat(actions).containsSubsequence("ticket.waiting", "ticket.resumed", "ticket.assigned", "ticket.assigned",
                 "ticket.escalated");
+    }
+
+    @Test
+    void pharmacovigilanceConfirmsAPossibleAdverseEventAndWorksTheCaseWithItsRegulatoryClock() {
+        ApiClient agent = server.session("zhao.agent");
+        ApiClient pv = server.session("li.pv");
+        JsonNode t = agent.post("/api/v1/tickets", Map.of("subject", "Late delivery, and a rash",
+                "description", "The parcel came late; my son got a rash after the first tablet.", "channel", "web",
+                "category", "service-process", "severity", "low")).json();
+        String n = t.path("number").asText();
+        assertThat(t.path("adverseEventSuspected").asBoolean()).isTrue();
+        assertThat(t.path("regulatoryDue").isNull()).isTrue();
+
+        Problems.assertProblem(pv.post("/api/v1/tickets/" + n + "/adverse-event/assess", Map.of("seriousness", "other")), 409);
+        assertThat(pv.post("/api/v1/tickets/" + n + "/pv-review", Map.of("outcome", "confirmed")).status()).isEqualTo(200);
+        Problems.assertInvalid(pv.post("/api/v1/tickets/" + n + "/adverse-event/assess", Map.of("seriousness", "grave")),
+                "seriousness");
+        Problems.assertInvalid(pv.post("/api/v1/tickets/" + n + "/adverse-event/triage", Map.of()), "step");
+        Problems.assertProblem(agent.post("/api/v1/tickets/" + n + "/adverse-event/assess", Map.of("seriousness", "other")), 403);
+
+        Response assessed = pv.post("/api/v1/tickets/" + n + "/adverse-event/assess", Map.of("seriousness", "other",
+                "market", "CN", "causality", "possible", "patientIdentifiable", true, "reporterIdentifiable", true,
+                "suspectProduct", true, "adverseEventDescribed", true));
+        assertThat(assessed.status()).as("%s", assessed).isEqualTo(200);
+        assertThat(assessed.json().path("openStep").asText()).isEqualTo("submit");
+        JsonNode clocked = agent.get("/api/v1/tickets/" + n).json();
+        assertThat(java.time.Instant.parse(clocked.path("regulatoryDue").asText()))
+                // Day 0 travels through the process as a java.util.Date: millisecond precision
+                .isEqualTo(java.time.Instant.parse(t.path("receivedAt").asText())
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plus(java.time.Duration.ofDays(30)));
+        Response submitted = pv.post("/api/v1/tickets/" + n + "/adverse-event/submit", Map.of("submissionRef", "NMPA-7"));
+        assertThat(submitted.json().path("openStep").isNull()).isTrue();
     }
 
     @Test
