@@ -102,7 +102,10 @@ public final class FeedbackService {
             }
             t.mapper(InteractionMapper.class).insert(new Interaction(null, ticket.id(), "survey", "inbound", "customer",
                     summary(r), sourceKey, clock.instant()));
-            audit.record(t, "customer", "ticket.survey-response", "ticket", ticketNumber, null, answers(r), null);
+            Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
+            Map<String, Object> after = new HashMap<>(snapshot);
+            after.putAll(answers(r));
+            audit.record(t, "customer", "ticket.survey-response", "ticket", ticketNumber, snapshot, after, null);
             if (completed) {
                 correlate(ticketNumber, r);
             }
@@ -180,7 +183,8 @@ public final class FeedbackService {
             }
             t.mapper(InteractionMapper.class).insert(new Interaction(null, ticket.id(), kind, direction, author, body,
                     null, clock.instant()));
-            audit.record(t, author, action, "ticket", ticketNumber, null, Map.of(), body);
+            Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
+            audit.record(t, author, action, "ticket", ticketNumber, snapshot, snapshot, body);
             publish(t, action, ticketNumber, author);
             return null;
         });

@@ -339,6 +339,11 @@ public final class TicketService implements ProcessCallbacks {
                         before.adverseEventSuspected(), outcome, before.regulatoryDue(), clock.instant()));
     }
 
+    /** The audit snapshot of a ticket, for audit lines other services write about it (before = after: no field changed). */
+    public static Map<String, Object> auditSnapshot(Ticket t) {
+        return TicketChanges.snapshot(t);
+    }
+
     /** The adverse event case set its regulatory clock (calendar days from Day 0, never paused). */
     public void setRegulatoryDue(String ticketNumber, Instant due, String reason) {
         change(ticketNumber, null, PROCESS_ACTOR, "ticket.regulatory-clock-set", reason, (t, before) ->

@@ -368,10 +368,11 @@ class TicketLifecycleIT {
         List<AuditEvent> trail = auditTrail(careLoop, t);
 
         assertThat(trail).extracting(AuditEvent::action).containsExactly("ticket.created", "ticket.classified",
-                "ticket.claimed", "ticket.replied", "ticket.noted", "ticket.reclassified", "ticket.resolved",
-                "ticket.reopened", "ticket.resolved", "ticket.closed");
+                "ticket.claimed", "ticket.replied", "ticket.noted", "ticket.reclassified",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.reopened",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.closed");
         assertThat(trail).extracting(AuditEvent::actor).containsExactly("intake-test", "process", "agent-a", "agent-a",
-                "agent-a", "supervisor", "agent-a", "supervisor", "agent-a", "supervisor");
+                "agent-a", "supervisor", "process", "agent-a", "supervisor", "process", "agent-a", "supervisor");
         assertThat(trail.get(0).beforeState()).isNull();
         assertThat(json(careLoop, trail.get(0).afterState()).get("subject").asText()).isEqualTo(t.subject());
         assertThat(trail.subList(1, trail.size())).allSatisfy(e -> {
@@ -386,8 +387,10 @@ class TicketLifecycleIT {
             statuses.add(json(careLoop, e.beforeState()).get("status").asText() + "→"
                     + json(careLoop, e.afterState()).get("status").asText());
         }
+        // the survey invitation is recorded while resolving, before the status changes
         assertThat(statuses).containsExactly("new→new", "new→open", "open→open", "open→open", "open→open",
-                "open→resolved", "resolved→reopened", "reopened→resolved", "resolved→closed");
+                "open→open", "open→resolved", "resolved→reopened", "reopened→reopened", "reopened→resolved",
+                "resolved→closed");
         assertThat(tickets.view(t.number()).timeline()).filteredOn(e -> e.type().equals("audit"))
                 .extracting(TimelineEntry::kind).contains("ticket.claimed", "ticket.closed");
     }
