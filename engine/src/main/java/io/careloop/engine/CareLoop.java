@@ -15,6 +15,9 @@ import io.careloop.engine.customer.CustomerType;
 import io.careloop.engine.customer.Tier;
 import io.careloop.engine.db.Database;
 import io.careloop.engine.event.DomainEvents;
+import io.careloop.engine.feedback.FeedbackBean;
+import io.careloop.engine.feedback.FeedbackService;
+import io.careloop.engine.feedback.OutboundBean;
 import io.careloop.engine.intake.ImportLedgerMapper;
 import io.careloop.engine.inbound.CallHandling;
 import io.careloop.engine.inbound.InboundItems;
@@ -34,9 +37,13 @@ import io.careloop.engine.plugin.PluginPoller;
 import io.careloop.engine.plugin.PluginSettingsStore;
 import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
+import io.careloop.engine.pv.AdverseEventBean;
+import io.careloop.engine.pv.AdverseEventService;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.sla.CalendarMapper;
+import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.Priority;
@@ -51,6 +58,7 @@ import io.careloop.engine.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -84,8 +92,12 @@ public final class CareLoop implements AutoCloseable {
     private final PluginHost plugins;
     private final ImportRuns imports;
     private final PluginPoller poller;
-    private final Outbound outbound;
+    private final Outbound outboundChannels;
     private final Clock clock;
+    private final Calendars calendars;
+    private final FeedbackService feedback;
+    private final OutboundBean outbound;
+    private final AdverseEventService adverseEvents;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -93,12 +105,17 @@ public final class CareLoop implements AutoCloseable {
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
+        FeedbackBean feedbackBean = new FeedbackBean();
+        AdverseEventBean adverseEventBean = new AdverseEventBean();
+        this.outbound = new OutboundBean();
         try {
-            this.processEngine = EngineSetup.build(settings, database.dataSource(), bean);
+            this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
+                    Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound,
+                            AdverseEventBean.NAME, adverseEventBean));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -113,8 +130,14 @@ public final class CareLoop implements AutoCloseable {
             this.audit = new AuditTrail(json, clock, auditSealer);
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
-            this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock);
+            this.calendars = new Calendars(transactions, json, audit, clock);
+            this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
+            this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
+                    FeedbackService.DEFAULT_REMINDER_AFTER, FeedbackService.DEFAULT_RESPONSE_WINDOW);
+            FeedbackService.bind(feedbackBean, outbound, feedback);
+            this.adverseEvents = new AdverseEventService(transactions, processEngine, tickets);
+            AdverseEventService.bind(adverseEventBean, adverseEvents);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
@@ -128,8 +151,8 @@ public final class CareLoop implements AutoCloseable {
                     new PluginSettingsStore(transactions, SecretBox.inDataDir(settings.dataDir()), clock), clock);
             this.imports = new ImportRuns(plugins, pluginCalls, inbound, transactions, clock, settings.dataDir(), limits);
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
-            this.outbound = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
-            EngineSetup.addBean(processEngine, Outbound.BEAN, outbound);
+            this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
+            outbound.bindPort(outboundChannels);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -184,6 +207,26 @@ public final class CareLoop implements AutoCloseable {
         return intake;
     }
 
+    /** Business calendars (SLA working hours, holidays, make-up days). */
+    public Calendars calendars() {
+        return calendars;
+    }
+
+    /** Survey responses and the feedback loop after resolution. */
+    public FeedbackService feedback() {
+        return feedback;
+    }
+
+    /** Adverse event cases and their regulatory clocks. */
+    public AdverseEventService adverseEvents() {
+        return adverseEvents;
+    }
+
+    /** Where the plugin host binds the outbound channels that send survey invitations. */
+    public OutboundBean outbound() {
+        return outbound;
+    }
+
     public UserService users() {
         return users;
     }
@@ -235,9 +278,9 @@ public final class CareLoop implements AutoCloseable {
         return poller;
     }
 
-    /** Survey invitations (and later replies) through the ticket's channel; BPMN bean {@code outbound}. */
-    public Outbound outbound() {
-        return outbound;
+    /** Survey invitations (and later replies) through the ticket's channel: the port behind {@link #outbound()}. */
+    public Outbound outboundChannels() {
+        return outboundChannels;
     }
 
     /** The embedded engine, for process tests and the bench; application code goes through the services. */

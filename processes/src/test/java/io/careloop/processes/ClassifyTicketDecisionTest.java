@@ -78,7 +78,8 @@ class ClassifyTicketDecisionTest {
     // Then exactly one rule answers, with every output set, durations that parse, and the policy of DOMAIN.md
     assertThat(result).hasSize(1);
     Map<String, Object> row = result.getSingleResult().getEntryMap();
-    assertThat(row).containsOnlyKeys("priority", "queue", "firstResponseTarget", "resolutionTarget");
+    assertThat(row).containsOnlyKeys("priority", "queue", "firstResponseTarget", "resolutionTarget", "slaMode",
+        "warningFraction");
     assertThat(row.values()).doesNotContainNull();
     Duration firstResponse = Duration.parse((String) row.get("firstResponseTarget"));
     Duration resolution = Duration.parse((String) row.get("resolutionTarget"));
@@ -301,8 +302,10 @@ class ClassifyTicketDecisionTest {
       String resolution = urgent ? "PT24H"
           : complex ? (key ? "PT48H" : "PT72H")
           : (key ? "PT36H" : "PT48H");
+      // urgent clocks run around the clock (an on-call desk); the others count working hours
       return Map.of("priority", priority, "queue", queue,
-          "firstResponseTarget", firstResponse, "resolutionTarget", resolution);
+          "firstResponseTarget", firstResponse, "resolutionTarget", resolution,
+          "slaMode", urgent ? "calendar" : "business", "warningFraction", 0.8);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.careloop.processes;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 
 /** Builds the in-memory engine the process tests run on, the same way for every test class. */
 final class TestProcessEngines {
@@ -14,6 +15,11 @@ final class TestProcessEngines {
    * no job executor (tests execute jobs themselves) and the given beans for expressions.
    */
   static ProcessEngine build(Class<?> testClass, Map<Object, Object> beans) {
+    return configuration(testClass, beans).buildProcessEngine();
+  }
+
+  /** The same, not built yet: for ProcessEngineCoverageExtension, which builds it with its coverage listeners. */
+  static StandaloneInMemProcessEngineConfiguration configuration(Class<?> testClass, Map<Object, Object> beans) {
     String name = testClass.getSimpleName();
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
@@ -22,6 +28,8 @@ final class TestProcessEngines {
     configuration.setBeans(beans);
     configuration.setHistory("full");
     configuration.setJobExecutorActivate(false);
-    return configuration.buildProcessEngine();
+    // the parse and history listeners that record which flow nodes and sequence flows ran
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    return configuration;
   }
 }

@@ -20,8 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterAll;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@Deployment(resources = {"ticket-lifecycle.bpmn", "classify-ticket.dmn"})
+@Deployment(resources = {"ticket-lifecycle.bpmn", "classify-ticket.dmn", "adverse-event-signals.dmn"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TicketLifecycleTest {
 
@@ -37,13 +36,16 @@ class TicketLifecycleTest {
   static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
 
   static final RecordingTicketProcess ticketProcess = new RecordingTicketProcess();
-  // not final: ProcessEngineExtension injects the engine into ProcessEngine fields of the test class
-  static ProcessEngine engine =
-      TestProcessEngines.build(TicketLifecycleTest.class, Map.of("ticketProcess", ticketProcess));
 
+  /** Fails the class when its tests pass through less than 90 % of the flow nodes and sequence flows. */
   @RegisterExtension
-  static final ProcessEngineExtension extension =
-      ProcessEngineExtension.builder().useProcessEngine(engine).build();
+  static final ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+      .builder(TestProcessEngines.configuration(TicketLifecycleTest.class, RecordingTicketProcess.beans(ticketProcess)))
+      .assertClassCoverageAtLeast(0.9)
+      .build();
+
+  // injected by the extension before each test
+  ProcessEngine engine;
 
   @BeforeEach
   void setUp() {
@@ -58,11 +60,6 @@ class TicketLifecycleTest {
     BpmnAwareTests.reset();
   }
 
-  @AfterAll
-  static void closeEngine() {
-    engine.close();
-  }
-
   // ---------------------------------------------------------------- intake
 
   @Test
@@ -74,7 +71,7 @@ class TicketLifecycleTest {
     ProcessInstance pi = start(variables);
 
     // Then the DMN defaults are skipped and the quality queue handles it
-    assertThat(pi).hasPassedInOrder("received", "classify", "apply-classification")
+    assertThat(pi).hasPassedInOrder("received", "detect-adverse-event", "classify", "apply-classification")
         .hasNotPassed("categorise", "default-severity")
         .isWaitingAtExactly("handle");
     assertThat(task()).hasName("Handle ticket").hasCandidateGroup("quality");
@@ -89,14 +86,18 @@ class TicketLifecycleTest {
   }
 
   @Test
-  void intake_runs_synchronously_to_the_handle_task_without_any_job() {
+  void intake_runs_synchronously_to_the_handle_task_leaving_only_the_four_SLA_timers() {
     // Given any ticket
     // When the engine starts the lifecycle
     ProcessInstance pi = start(ticket("T-1002", "service-process", "low", "C", "订单延迟"));
 
-    // Then the start call returns at the user task and left no job behind (no async continuation)
+    // Then the start call returns at the user task; no async continuation, only the SLA timers, none due
     assertThat(pi).isWaitingAtExactly("handle");
-    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).list())
+        .hasSize(4)
+        .allSatisfy(j -> assertThat(j.getDuedate()).isAfter(Date.from(NOW)));
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
+    assertThat(pi).variables().containsEntry("adverseEventSuspected", false);
   }
 
   @Test
@@ -113,7 +114,7 @@ class TicketLifecycleTest {
     assertThat(pi).variables()
         .containsEntry("category", "adverse-event")
         .containsEntry("severity", "medium");
-    assertThat(task()).hasCandidateGroup("pharmacovigilance");
+    assertThat(handleTask(pi)).hasCandidateGroup("pharmacovigilance");
     assertThat(classification(pi)).containsEntry("priority", "normal");
   }
 
@@ -167,7 +168,7 @@ class TicketLifecycleTest {
     assertThat(pi).variables()
         .containsEntry("category", "medical-inquiry")
         .containsEntry("severity", "medium");
-    assertThat(task()).hasCandidateGroup("medical-affairs");
+    assertThat(handleTask(pi)).hasCandidateGroup("medical-affairs");
     assertThat(classification(pi))
         .containsEntry("priority", "normal")
         .containsEntry("resolutionTarget", "PT72H");
@@ -208,8 +209,10 @@ class TicketLifecycleTest {
     // When the agent resolves it
     complete(task());
 
-    // Then the process waits for a reopen, a close or the auto-close timer (7 days from now)
-    assertThat(pi).isWaitingAtExactly("resolved");
+    // Then the feedback loop was started, and the process waits for a reopen, a close or the auto-close timer (7 days from now)
+    assertThat(pi).hasPassedInOrder("handle", "start-feedback-loop").isWaitingAtExactly("resolved");
+    assertThat(ticketProcess.calls("feedback.start")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("ticketNumber", "T-1101"));
     Job timer = job();
     assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
     assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
@@ -233,7 +236,8 @@ class TicketLifecycleTest {
     // Then the same queue handles it again and the classification is not redone
     assertThat(pi).isWaitingAtExactly("handle").hasPassed("reopened");
     assertThat(task()).hasCandidateGroup("quality");
-    assertThat(job()).isNull();
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("the SLA timers of handle, no auto-close timer").isEqualTo(4);
     assertThat(ticketProcess.calls("classified")).hasSize(1);
   }
 
@@ -280,7 +284,161 @@ class TicketLifecycleTest {
         .satisfies(call -> assertThat(call.variables()).containsEntry("ticketNumber", "T-1104"));
   }
 
+
+  // ---------------------------------------------------------------- SLA timers on handle
+
+  @Test
+  void the_first_response_warning_and_breach_timers_call_the_bean_while_handle_stays_open() {
+    // Given a ticket in handling, its first-response timers set by classified(execution)
+    ProcessInstance pi = start(ticket("T-1201", "service-process", "low", "C", "Where is my order?"));
+
+    // When the warning time passes
+    fireTimer(pi, "first-response-warning", RecordingTicketProcess.FIRST_RESPONSE_WARNING);
+
+    // Then the bean is told once, and the ticket is still being handled
+    assertThat(pi).hasPassed("first-response-warning", "warn-first-response", "first-response-warned")
+        .isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("slaWarning:first-response")).hasSize(1);
+    assertThat(ticketProcess.calls("slaBreached:first-response")).isEmpty();
+
+    // When the due time passes too
+    fireTimer(pi, "first-response-breach", RecordingTicketProcess.FIRST_RESPONSE_DUE);
+
+    // Then the breach escalates through the bean; handle is not interrupted
+    assertThat(pi).hasPassed("escalate-first-response", "first-response-escalated").isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("slaBreached:first-response")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("ticketNumber", "T-1201"));
+  }
+
+  @Test
+  void the_resolution_warning_and_breach_timers_call_the_bean_while_handle_stays_open() {
+    // Given a ticket in handling
+    ProcessInstance pi = start(ticket("T-1202", "medical-inquiry", "medium", "B", "Dosage for elderly patients?"));
+
+    // When the resolution warning and the resolution due time pass
+    fireTimer(pi, "resolution-warning", RecordingTicketProcess.RESOLUTION_WARNING);
+    fireTimer(pi, "resolution-breach", RecordingTicketProcess.RESOLUTION_DUE);
+
+    // Then both reached the bean, in order, and the ticket is still in handling
+    assertThat(pi).hasPassedInOrder("warn-resolution", "escalate-resolution")
+        .hasPassed("resolution-warned", "resolution-escalated")
+        .isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("slaWarning:resolution")).hasSize(1);
+    assertThat(ticketProcess.calls("slaBreached:resolution")).hasSize(1);
+  }
+
+  @Test
+  void the_timer_dates_come_from_the_variables_classified_sets() {
+    // Given a ticket in handling
+    ProcessInstance pi = start(ticket("T-1203", "service-process", "low", "B", "Need an invoice copy"));
+
+    // Then each boundary timer is due at the date of its variable
+    assertThat(timer(pi, "first-response-warning").getDuedate())
+        .isEqualTo(runtimeService().getVariable(pi.getId(), "firstResponseWarningAt"));
+    assertThat(timer(pi, "first-response-breach").getDuedate())
+        .isEqualTo(runtimeService().getVariable(pi.getId(), "firstResponseDueAt"));
+    assertThat(timer(pi, "resolution-warning").getDuedate())
+        .isEqualTo(runtimeService().getVariable(pi.getId(), "resolutionWarningAt"));
+    assertThat(timer(pi, "resolution-breach").getDuedate())
+        .isEqualTo(runtimeService().getVariable(pi.getId(), "resolutionDueAt"));
+  }
+
+  @Test
+  void resolving_removes_the_SLA_timers() {
+    // Given a ticket in handling with its four SLA timers
+    ProcessInstance pi = start(ticket("T-1204", "service-process", "low", "C", "Delivery address change"));
+
+    // When it is resolved
+    complete(handleTask(pi));
+
+    // Then only the auto-close timer is left
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).list())
+        .singleElement().satisfies(j -> assertThat(j.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7)))));
+  }
+
+  // ---------------------------------------------------------------- possible adverse event
+
+  @Test
+  void harm_in_the_text_of_a_service_ticket_opens_a_pharmacovigilance_review_next_to_handling() {
+    // Given an order complaint (category given) whose text mentions a rash and a hospital stay
+    ProcessInstance pi = start(ticket("T-1301", "service-process", "low", "C",
+        "Delivery was late, and my mother got a rash and was hospitalised"));
+
+    // Then handling stays with the service desk, and pharmacovigilance reviews in parallel
+    assertThat(pi).variables().containsEntry("adverseEventSuspected", true).containsEntry("category", "service-process");
+    assertThat(pi).hasPassed("pv-review-needed", "pv-fork").isWaitingAt("handle", "pv-review");
+    assertThat(handleTask(pi)).hasCandidateGroup("service-desk");
+    org.camunda.bpm.engine.task.Task review = reviewTask(pi);
+    assertThat(review).hasName("Pharmacovigilance review").hasCandidateGroup("pharmacovigilance");
+
+    // When pharmacovigilance records its outcome
+    complete(review, Map.of("pvOutcome", "confirmed"));
+
+    // Then the review is recorded on the ticket through the bean, the adverse event case opens; handling goes on
+    assertThat(pi).hasPassedInOrder("pv-review", "record-pv-review", "pv-confirmed", "open-case", "case-opened")
+        .hasNotPassed("pv-reviewed").isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("adverseEvent.open")).hasSize(1);
+    assertThat(ticketProcess.calls("pvReviewed")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("pvOutcome", "confirmed"));
+  }
+
+  @Test
+  void a_ticket_without_signs_of_harm_gets_no_review() {
+    // Given an ordinary order question
+    ProcessInstance pi = start(ticket("T-1302", null, null, "B", "Please send the invoice for order 4711"));
+
+    // Then no review is opened
+    assertThat(pi).variables().containsEntry("adverseEventSuspected", false);
+    assertThat(pi).hasNotPassed("pv-fork").isWaitingAtExactly("handle");
+  }
+
+  @Test
+  void auto_close_waits_another_period_while_the_review_is_open() {
+    // Given a resolved ticket with a possible adverse event whose review is still open
+    ProcessInstance pi = start(ticket("T-1303", "product-quality", "medium", "B", "包装破损，服用后出现皮疹"));
+    complete(handleTask(pi));
+    assertThat(pi).isWaitingAt("resolved", "pv-review");
+
+    // When the auto-close period passes
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(7)).plusSeconds(60)));
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+
+    // Then the ticket is not closed: the process waits another period
+    assertThat(pi).hasPassed("review-pending").hasNotPassed("auto-close-ticket").isWaitingAt("resolved", "pv-review");
+    assertThat(ticketProcess.calls("autoClosed")).isEmpty();
+
+    // When the review is done and the next period passes
+    complete(reviewTask(pi), Map.of("pvOutcome", "not-adverse-event"));
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(14)).plusSeconds(120)));
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+
+    // Then it auto-closes
+    assertThat(pi).hasPassed("auto-close-ticket", "auto-closed", "pv-reviewed").hasNotPassed("open-case").isEnded();
+    assertThat(ticketProcess.calls("autoClosed")).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  static org.camunda.bpm.engine.task.Task reviewTask(ProcessInstance pi) {
+    return BpmnAwareTests.taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("pv-review").singleResult();
+  }
+
+  static Job timer(ProcessInstance pi, String boundaryEvent) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(boundaryEvent).singleResult();
+  }
+
+  /** Moves the engine clock just past {@code after} from NOW and runs that boundary event's timer job. */
+  static void fireTimer(ProcessInstance pi, String boundaryEvent, Duration after) {
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(after).plusSeconds(1)));
+    Job job = timer(pi, boundaryEvent);
+    assertThat(job).as("timer of " + boundaryEvent).isNotNull();
+    assertThat(job.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    execute(job);
+  }
+
+  static org.camunda.bpm.engine.task.Task handleTask(ProcessInstance pi) {
+    return BpmnAwareTests.taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handle").singleResult();
+  }
 
   /** The start variables as the engine sets them; null values are set explicitly. */
   static Map<String, Object> ticket(String number, String category, String severity, String tier, String text) {

@@ -2,6 +2,7 @@ package io.careloop.engine.plugin;
 
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
+import io.careloop.engine.feedback.OutboundPort;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
@@ -13,23 +14,22 @@ import io.careloop.plugin.api.PluginSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Messages to customers through the outbound channel of the channel a ticket came from. BPMN
- * calls it as {@code ${outbound.sendSurveyInvitation(execution)}} (bean {@value #BEAN}, business
- * key = ticket number, optional variable {@code surveyUrl}). A message is recorded on the ticket
- * as an outbound interaction with the message id the channel gave it (so that the customer's
- * reply threads back). When no started plugin serves the channel, the message is recorded as
- * not sent. When the channel fails, the failure is recorded as an incident and thrown, so that
- * the calling job's retries back off (make the service task asyncBefore with a retry time cycle).
+ * Messages to customers through the outbound channel of the channel a ticket came from: the
+ * {@link OutboundPort} behind the feedback loop's BPMN bean {@code outbound}
+ * ({@link io.careloop.engine.feedback.OutboundBean}), which records on the ticket whether a message
+ * went out. A message that went out is also recorded here, as an outbound interaction with the
+ * message id the channel gave it, so that the customer's reply threads back. When no started plugin
+ * serves the channel, the answer is "not sent" with the reason; when the channel fails, the failure
+ * is recorded as an incident (PluginCalls) and thrown.
  */
-public final class Outbound {
+public final class Outbound implements OutboundPort {
 
-    public static final String BEAN = "outbound";
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
+    private static final String REMINDER = "survey-reminder";
 
     private final PluginHost host;
     private final PluginCalls calls;
@@ -47,35 +47,42 @@ public final class Outbound {
         this.limit = limit;
     }
 
-    /** The BPMN entry point: invites the ticket's customer to the satisfaction survey. */
-    public void sendSurveyInvitation(DelegateExecution execution) {
-        Object url = execution.getVariable("surveyUrl");
-        sendSurveyInvitation(execution.getBusinessKey(), url == null ? null : url.toString());
+    /** The feedback loop's port: {@code kind} is {@code survey-invitation} or {@code survey-reminder}. */
+    @Override
+    public Delivery send(String ticketNumber, String channel, String kind) {
+        return surveyMessage(ticketNumber, null, REMINDER.equals(kind));
     }
 
     /**
      * Invites the ticket's customer to the survey through the ticket's channel.
      *
-     * @return true when a channel took the message, false when it was recorded as not sent
+     * @return true when a channel took the message, false when no plugin serves the channel
      */
     public boolean sendSurveyInvitation(String ticketNumber, String surveyUrl) {
+        return surveyMessage(ticketNumber, surveyUrl, false).sent();
+    }
+
+    private Delivery surveyMessage(String ticketNumber, String surveyUrl, boolean reminder) {
         Ticket ticket = tx.read(s -> s.getMapper(TicketMapper.class).findByNumber(ticketNumber));
         if (ticket == null) {
             throw new IllegalStateException("no ticket " + ticketNumber + " to invite to the survey");
         }
         Customer customer = ticket.customerId() == null ? null
                 : tx.read(s -> s.getMapper(CustomerMapper.class).findById(ticket.customerId()));
-        String body = "您的工单 " + ticketNumber + " 已处理完毕，请花一分钟评价我们的服务。\n"
-                + "Your ticket " + ticketNumber + " has been resolved; please take a minute to rate our service."
+        String body = (reminder ? "提醒：" : "") + "您的工单 " + ticketNumber + " 已处理完毕，请花一分钟评价我们的服务。\n"
+                + (reminder ? "Reminder: y" : "Y") + "our ticket " + ticketNumber
+                + " has been resolved; please take a minute to rate our service."
                 + (surveyUrl == null ? "" : "\n" + surveyUrl);
+        String subject = "[" + ticketNumber + "] " + (reminder ? "提醒：满意度调查 / Reminder: how did we do?"
+                : "满意度调查 / How did we do?");
         OutboundMessage message = new OutboundMessage(OutboundMessage.Kind.SURVEY_INVITATION, ticketNumber,
                 new OutboundMessage.Recipient(customer == null ? null : customer.name(),
                         customer == null ? null : customer.email(), customer == null ? null : customer.phone()),
-                "[" + ticketNumber + "] 满意度调查 / How did we do?", body, surveyUrl, null, List.of(), List.of());
-        return send(ticket, message, "ticket.survey-invited");
+                subject, body, surveyUrl, null, List.of(), List.of());
+        return send(ticket, message, reminder ? "ticket.survey-reminded" : "ticket.survey-invited");
     }
 
-    private boolean send(Ticket ticket, OutboundMessage message, String action) {
+    private Delivery send(Ticket ticket, OutboundMessage message, String action) {
         String channel = ticket.channel().code();
         for (String id : host.started()) {
             for (OutboundChannel c : host.outbound(id)) {
@@ -89,18 +96,16 @@ public final class Outbound {
                             () -> c.send(message, settings));
                 } catch (PluginCalls.PluginCallException e) {
                     throw new IllegalStateException("channel " + channel + " (plugin " + id + ") could not send to "
-                            + ticket.number() + "; the job retries: " + e.getMessage(), e);
+                            + ticket.number() + ": " + e.getMessage(), e);
                 }
+                String messageId = receipt == null ? null : receipt.messageId();
                 tickets.recordFromChannel(ticket.number(), "email".equals(channel) ? "email" : "reply", "outbound",
-                        message.body(), "plugin:" + id, receipt == null ? null : receipt.messageId(), clock.instant(), action);
+                        message.body(), "plugin:" + id, messageId, clock.instant(), action);
                 LOG.info("outbound.sent ticket={} kind={} plugin={}", ticket.number(), message.kind(), id);
-                return true;
+                return new Delivery(true, "through plugin " + id + (messageId == null ? "" : " as " + messageId));
             }
         }
-        tickets.recordFromChannel(ticket.number(), "note", "internal", "未发送：没有插件服务渠道 " + channel
-                + " / not sent: no plugin serves channel " + channel + " (" + message.kind() + ")", "system", null,
-                clock.instant(), "ticket.noted");
         LOG.info("outbound.not-sent ticket={} kind={} channel={}", ticket.number(), message.kind(), channel);
-        return false;
+        return new Delivery(false, "no plugin serves channel " + channel);
     }
 }

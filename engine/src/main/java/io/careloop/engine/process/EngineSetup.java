@@ -43,6 +43,12 @@ public final class EngineSetup {
     }
 
     public static ProcessEngine build(Settings settings, DataSource dataSource, TicketProcessBean ticketProcess) {
+        return build(settings, dataSource, ticketProcess, Map.of());
+    }
+
+    /** The same, with more beans for expressions (e.g. {@code feedback}, {@code outbound}), by name. */
+    public static ProcessEngine build(Settings settings, DataSource dataSource, TicketProcessBean ticketProcess,
+                                      Map<String, Object> moreBeans) {
         StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
         cfg.setProcessEngineName("careloop-" + Integer.toHexString(System.identityHashCode(cfg)));
         cfg.setDataSource(dataSource);
@@ -58,8 +64,9 @@ public final class EngineSetup {
         // conflicts and invalid input leave commands as exceptions on purpose; the web layer logs
         // what is unexpected (500s) once, instead of the engine logging every one at ERROR
         cfg.setEnableCmdExceptionLogging(false);
-        // mutable: beans built after the engine (the plugin host's outbound bean) are added with addBean
-        cfg.setBeans(new java.util.HashMap<>(Map.of(TicketProcessBean.NAME, ticketProcess)));
+        Map<Object, Object> beans = new java.util.HashMap<>(moreBeans);
+        beans.put(TicketProcessBean.NAME, ticketProcess);
+        cfg.setBeans(beans);
         cfg.setDmnEngineConfiguration(dmnEngineConfiguration());
 
         // Every node runs every job (no deployment registration); timers first, oldest due first.

@@ -5,11 +5,15 @@ import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Classification;
 import io.careloop.engine.ticket.Severity;
 import io.careloop.engine.customer.Tier;
+import io.careloop.engine.sla.SlaTimers;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +32,15 @@ public final class TicketProcess {
     static final String HANDLE_TASK = "handle";
     static final String MESSAGE_REOPENED = "ticket-reopened";
     static final String MESSAGE_CLOSED = "ticket-closed";
+    static final String REVIEW_TASK = "pv-review";
+    /** Where a paused SLA timer waits: a due date no clock reaches. */
+    public static final java.time.Instant PARKED = java.time.Instant.parse("9999-01-01T00:00:00Z");
+    /** The SLA timer boundary events of "handle" and the date variables they read. */
+    static final Map<String, String> SLA_TIMER_VARIABLES = Map.of(
+            "first-response-warning", "firstResponseWarningAt",
+            "first-response-breach", "firstResponseDueAt",
+            "resolution-warning", "resolutionWarningAt",
+            "resolution-breach", "resolutionDueAt");
 
     private final ProcessEngine engine;
     private final Duration autoCloseAfter;
@@ -71,6 +84,8 @@ public final class TicketProcess {
         classification.put("queue", c.queue());
         classification.put("firstResponseTarget", c.firstResponseTarget().toString());
         classification.put("resolutionTarget", c.resolutionTarget().toString());
+        classification.put("slaMode", c.slaMode().name().toLowerCase(java.util.Locale.ROOT));
+        classification.put("warningFraction", c.warningFraction());
         engine.getRuntimeService().setVariables(processInstanceId, Map.of(
                 "category", c.category().code(),
                 "severity", c.severity().code(),
@@ -95,8 +110,105 @@ public final class TicketProcess {
         engine.getTaskService().complete(requireHandleTask(processInstanceId).getId());
     }
 
-    public void reopen(String processInstanceId) {
+    /** Back to "handle", whose SLA timers are then set to {@code timers}. */
+    public void reopen(String processInstanceId, SlaTimers timers) {
+        engine.getRuntimeService().setVariables(processInstanceId, timerVariables(timers));
         correlate(processInstanceId, MESSAGE_REOPENED);
+    }
+
+    /** The date variables the SLA timers of "handle" read when the task is created. */
+    public static Map<String, Object> timerVariables(SlaTimers t) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("firstResponseWarningAt", Date.from(t.firstResponseWarning()));
+        vars.put("firstResponseDueAt", Date.from(t.firstResponseDue()));
+        vars.put("resolutionWarningAt", Date.from(t.resolutionWarning()));
+        vars.put("resolutionDueAt", Date.from(t.resolutionDue()));
+        return vars;
+    }
+
+    /**
+     * Moves the SLA timers that have not fired yet to new dates (a reclassification, a resume),
+     * keeping the jobs: a timer is moved, never recreated. The date variables keep the dates too.
+     * While {@code paused}, the variables take the new dates but the jobs stay parked.
+     */
+    public void moveSlaTimers(String processInstanceId, SlaTimers timers, boolean paused) {
+        Map<String, Object> vars = timerVariables(timers);
+        engine.getRuntimeService().setVariables(processInstanceId, vars);
+        if (paused) {
+            return;
+        }
+        ManagementService management = engine.getManagementService();
+        for (Map.Entry<String, Job> e : slaTimerJobs(processInstanceId).entrySet()) {
+            management.setJobDuedate(e.getValue().getId(), (Date) vars.get(SLA_TIMER_VARIABLES.get(e.getKey())));
+        }
+    }
+
+    /**
+     * Parks the SLA timers (the ticket waits on the customer): their jobs move to {@link #PARKED},
+     * so they cannot fire; the date variables keep the dates they had, from which resume moves them
+     * back by the remaining business time. (Suspending the jobs instead clashes with moving them
+     * in the same command: the bulk activation and the job update conflict.)
+     */
+    public void pauseSlaTimers(String processInstanceId) {
+        for (Job job : slaTimerJobs(processInstanceId).values()) {
+            engine.getManagementService().setJobDuedate(job.getId(), Date.from(PARKED));
+        }
+    }
+
+    /** The SLA timer dates as the process keeps them (the dates of the variables, also while parked). */
+    public SlaTimers slaTimerDates(String processInstanceId) {
+        Map<String, Object> v = engine.getRuntimeService().getVariables(processInstanceId,
+                List.copyOf(SLA_TIMER_VARIABLES.values()));
+        return new SlaTimers(instant(v.get("firstResponseWarningAt")), instant(v.get("firstResponseDueAt")),
+                instant(v.get("resolutionWarningAt")), instant(v.get("resolutionDueAt")));
+    }
+
+    private static java.time.Instant instant(Object date) {
+        return date == null ? null : ((Date) date).toInstant();
+    }
+
+    /** The SLA timer jobs of "handle" that have not fired yet, with their current due dates. */
+    public Map<String, Job> slaTimerJobs(String processInstanceId) {
+        Map<String, Job> jobs = new HashMap<>();
+        for (String activity : SLA_TIMER_VARIABLES.keySet()) {
+            Job job = engine.getManagementService().createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .activityId(activity)
+                    .singleResult();
+            if (job != null) {
+                jobs.put(activity, job);
+            }
+        }
+        return jobs;
+    }
+
+    /** Adds a group to the candidates of the open "handle" task (an escalation). */
+    public void addCandidateGroup(String processInstanceId, String group) {
+        Task task = handleTask(processInstanceId);
+        if (task != null) {
+            engine.getTaskService().addCandidateGroup(task.getId(), group);
+        }
+    }
+
+    /** Whether the pharmacovigilance review of the ticket is still open. */
+    public boolean reviewOpen(String processInstanceId) {
+        return reviewTask(processInstanceId) != null;
+    }
+
+    /** Completes the pharmacovigilance review; the process then calls {@code ticketProcess.pvReviewed}. */
+    public void completeReview(String processInstanceId, String outcome, String reviewer) {
+        Task task = reviewTask(processInstanceId);
+        if (task == null) {
+            throw new ConflictException("the ticket has no open pharmacovigilance review");
+        }
+        engine.getTaskService().complete(task.getId(), Map.of("pvOutcome", outcome, "pvReviewer", reviewer));
+    }
+
+    private Task reviewTask(String processInstanceId) {
+        return engine.getTaskService().createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(REVIEW_TASK)
+                .singleResult();
     }
 
     public void close(String processInstanceId) {

@@ -1,5 +1,7 @@
 package io.careloop.engine.process;
 
+import io.careloop.engine.sla.SlaMode;
+import io.careloop.engine.sla.SlaTimers;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Classification;
 import io.careloop.engine.ticket.Priority;
@@ -30,8 +32,23 @@ public final class TicketProcessBean {
         if (result == null) {
             throw new IllegalStateException("classify-ticket gave no result for " + execution.getBusinessKey());
         }
-        callbacks().classified(execution.getBusinessKey(), toClassification(
-                (String) execution.getVariable("category"), (String) execution.getVariable("severity"), result));
+        boolean suspected = Boolean.TRUE.equals(execution.getVariable("adverseEventSuspected"));
+        SlaTimers timers = callbacks().classified(execution.getBusinessKey(), toClassification(
+                (String) execution.getVariable("category"), (String) execution.getVariable("severity"), result), suspected);
+        execution.setVariables(TicketProcess.timerVariables(timers));
+    }
+
+    public void slaWarning(DelegateExecution execution, String clock) {
+        callbacks().slaWarning(execution.getBusinessKey(), clock);
+    }
+
+    public void slaBreached(DelegateExecution execution, String clock) {
+        callbacks().slaBreached(execution.getBusinessKey(), clock);
+    }
+
+    public void pvReviewed(DelegateExecution execution) {
+        callbacks().pvReviewed(execution.getBusinessKey(), (String) execution.getVariable("pvOutcome"),
+                (String) execution.getVariable("pvReviewer"));
     }
 
     public void autoClosed(DelegateExecution execution) {
@@ -45,7 +62,9 @@ public final class TicketProcessBean {
                 Priority.fromCode((String) result.get("priority")),
                 (String) result.get("queue"),
                 Duration.parse((String) result.get("firstResponseTarget")),
-                Duration.parse((String) result.get("resolutionTarget")));
+                Duration.parse((String) result.get("resolutionTarget")),
+                "calendar".equals(result.get("slaMode")) ? SlaMode.CALENDAR : SlaMode.BUSINESS,
+                result.get("warningFraction") instanceof Number n ? n.doubleValue() : Classification.DEFAULT_WARNING_FRACTION);
     }
 
     private ProcessCallbacks callbacks() {

@@ -21,7 +21,7 @@ public final class RegulatedRecords {
     public static final Set<String> WITHOUT_REASON = Set.of("ticket.replied", "ticket.noted", "ticket.claimed",
             "ticket.assigned", "ticket.resumed",
             // what a channel brings in or sends out is appended verbatim (TicketService.recordFromChannel)
-            "ticket.customer-replied", "ticket.call-recorded", "ticket.survey-received", "ticket.survey-invited");
+            "ticket.customer-replied", "ticket.call-recorded", "ticket.survey-received", "ticket.survey-invited", "ticket.survey-reminded");
 
     private RegulatedRecords() {
     }

@@ -29,6 +29,12 @@ final class TicketChanges {
         m.put("resolvedAt", t.resolvedAt());
         m.put("closedAt", t.closedAt());
         m.put("reopenCount", t.reopenCount());
+        m.put("slaState", t.slaState());
+        m.put("slaPausedAt", t.slaPausedAt());
+        m.put("escalationLevel", t.escalationLevel());
+        m.put("adverseEventSuspected", t.adverseEventSuspected());
+        m.put("pvReview", t.pvReview());
+        m.put("regulatoryDue", t.regulatoryDue());
         m.put("version", t.version());
         return m;
     }

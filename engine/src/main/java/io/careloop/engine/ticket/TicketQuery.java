@@ -6,10 +6,16 @@ package io.careloop.engine.ticket;
  * @param text   matches subject and description (case-insensitive substring; Chinese works)
  * @param after  the last row of the previous page, or null for the first page
  * @param limit  rows per page, 1..200
+ * @param slaState {@code at-risk} or {@code breached} (or {@code on-track}); null = any
  */
 public record TicketQuery(TicketStatus status, String queue, String assignee, Priority priority,
                           Category category, Long customerId, String text, TicketSort sort,
-                          PageCursor after, int limit) {
+                          PageCursor after, int limit, String slaState) {
+
+    public TicketQuery(TicketStatus status, String queue, String assignee, Priority priority, Category category,
+                       Long customerId, String text, TicketSort sort, PageCursor after, int limit) {
+        this(status, queue, assignee, priority, category, customerId, text, sort, after, limit, null);
+    }
 
     public static final int MAX_LIMIT = 200;
 
@@ -17,6 +23,9 @@ public record TicketQuery(TicketStatus status, String queue, String assignee, Pr
         sort = sort == null ? TicketSort.DUE : sort;
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new io.careloop.engine.error.InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (slaState != null && !java.util.Set.of(Ticket.ON_TRACK, Ticket.AT_RISK, Ticket.BREACHED).contains(slaState)) {
+            throw new io.careloop.engine.error.InvalidInputException("sla", "sla must be one of on-track, at-risk, breached");
         }
         if (after != null && after.sort() != sort) {
             throw new io.careloop.engine.error.InvalidInputException("cursor", "the cursor belongs to another sort order");

@@ -19,6 +19,8 @@ import io.careloop.engine.process.ProcessCallbacks;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.process.Tx;
+import io.careloop.engine.sla.Calendars;
+import io.careloop.engine.sla.SlaTimers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +43,9 @@ public final class TicketService implements ProcessCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(TicketService.class);
     static final String PROCESS_ACTOR = "process";
     static final int MAX_BODY = 100_000;
+    public static final String PV_PENDING = "pending";
+    public static final String PV_CONFIRMED = "confirmed";
+    public static final String PV_NOT_ADVERSE_EVENT = "not-adverse-event";
 
     private final Transactions tx;
     private final TicketProcess process;
@@ -48,9 +53,11 @@ public final class TicketService implements ProcessCallbacks {
     private final DomainEvents events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TicketSla sla;
 
     public TicketService(Transactions tx, TicketProcess process, AuditTrail audit, DomainEvents events,
-                         ObjectMapper json, Clock clock) {
+                         ObjectMapper json, Clock clock, Calendars calendars) {
+        this.sla = new TicketSla(calendars, process);
         this.tx = tx;
         this.process = process;
         this.audit = audit;
@@ -166,7 +173,11 @@ public final class TicketService implements ProcessCallbacks {
             Classification c = process.classify(category != null ? category : before.category(),
                     severity != null ? severity : before.severity(), customer == null ? null : customer.tier());
             process.reclassified(before.processInstanceId(), c);
-            return before.withClassification(c, clock.instant());
+            // the SLA is recomputed from receipt with the new targets; the timers move, paused ones stay paused
+            TicketSla.Plan plan = sla.plan(t, c, before.receivedAt(), before.receivedAt());
+            process.moveSlaTimers(before.processInstanceId(), plan.timers(), before.slaPaused());
+            return before.withClassification(c, plan.timers().firstResponseDue(), plan.timers().resolutionDue(),
+                    plan.calendarCode(), clock.instant());
         });
     }
 
@@ -194,7 +205,9 @@ public final class TicketService implements ProcessCallbacks {
                 after = after.withResponse(now);
             }
             process.resolve(before.processInstanceId());
-            return after.withStatus(TicketStatus.RESOLVED, now);
+            // resolving stops the clocks for good: the SLA timers ended with the handling task
+            return after.withStatus(TicketStatus.RESOLVED, now)
+                    .withSla(after.firstResponseDue(), after.resolutionDue(), null, after.slaState(), now);
         });
     }
 
@@ -204,8 +217,14 @@ public final class TicketService implements ProcessCallbacks {
             if (before.status() != TicketStatus.RESOLVED) {
                 throw new ConflictException("only a resolved ticket can be reopened; " + number + " is " + before.status().code());
             }
-            process.reopen(before.processInstanceId());
-            return before.withStatus(TicketStatus.REOPENED, clock.instant());
+            // a new resolution clock from now; the first-response clock stays as it was
+            Instant now = clock.instant();
+            Customer customer = before.customerId() == null ? null : t.mapper(CustomerMapper.class).findById(before.customerId());
+            Classification c = process.classify(before.category(), before.severity(), customer == null ? null : customer.tier());
+            TicketSla.Plan plan = sla.plan(t, c, before.receivedAt(), now);
+            process.reopen(before.processInstanceId(), plan.timers());
+            return before.withStatus(TicketStatus.REOPENED, now)
+                    .withSla(before.firstResponseDue(), plan.timers().resolutionDue(), null, Ticket.ON_TRACK, now);
         });
     }
 
@@ -219,15 +238,182 @@ public final class TicketService implements ProcessCallbacks {
             if (before.status() != TicketStatus.RESOLVED) {
                 throw new ConflictException("only a resolved ticket can be closed; " + number + " is " + before.status().code());
             }
+            if (PV_PENDING.equals(before.pvReview())) {
+                throw new ConflictException("ticket " + number + " is a possible adverse event: it cannot be closed "
+                        + "until pharmacovigilance has completed its review");
+            }
             process.close(before.processInstanceId());
             return before.withStatus(TicketStatus.CLOSED, clock.instant());
         });
     }
 
     @Override
-    public void classified(String ticketNumber, Classification classification) {
-        change(ticketNumber, null, PROCESS_ACTOR, "ticket.classified", null,
-                (t, before) -> before.withClassification(classification, clock.instant()));
+    public SlaTimers classified(String ticketNumber, Classification classification, boolean adverseEventSuspected) {
+        SlaTimers[] timers = new SlaTimers[1];
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.classified", null, (t, before) -> {
+            Instant now = clock.instant();
+            TicketSla.Plan plan = sla.plan(t, classification, before.receivedAt(), before.receivedAt());
+            timers[0] = plan.timers();
+            return before.withClassification(classification, plan.timers().firstResponseDue(),
+                            plan.timers().resolutionDue(), plan.calendarCode(), now)
+                    .withPharmacovigilance(adverseEventSuspected, adverseEventSuspected ? PV_PENDING : null,
+                            before.regulatoryDue(), now);
+        });
+        return timers[0];
+    }
+
+    // ---- SLA clocks, escalation, assignment, pharmacovigilance review (issue 3) ----
+
+    /** Gives the ticket to {@code assignee} (a supervisor's decision, or an agent taking it). */
+    public Ticket assign(String number, String assignee, String actor, Integer expectedVersion) {
+        if (assignee == null || assignee.isBlank() || assignee.length() > 64) {
+            throw new InvalidInputException("assignee", "give the username of the new assignee (1 to 64 characters)");
+        }
+        return change(number, expectedVersion, actor, "ticket.assigned", null, (t, before) -> {
+            requireOpen(before);
+            process.assign(before.processInstanceId(), assignee.trim());
+            TicketStatus next = before.status() == TicketStatus.NEW ? TicketStatus.OPEN : before.status();
+            return before.withAssignee(assignee.trim(), next, clock.instant());
+        });
+    }
+
+    /** The ticket waits on the customer: status waiting, both SLA clocks and their timers stand still. */
+    public Ticket waitOnCustomer(String number, String reason, String actor, Integer expectedVersion) {
+        String why = reason == null || reason.isBlank() ? null : requireReason(reason);
+        return change(number, expectedVersion, actor, "ticket.waiting", why, (t, before) -> {
+            requireOpen(before);
+            return sla.pause(before, clock.instant());
+        });
+    }
+
+    /** The clocks run again with the business time that was left when the ticket started waiting. */
+    public Ticket resume(String number, String actor, Integer expectedVersion) {
+        return change(number, expectedVersion, actor, "ticket.resumed", null,
+                (t, before) -> sla.resume(t, before, clock.instant()));
+    }
+
+    /**
+     * The customer answered (a reply through intake): a waiting ticket resumes; any other ticket
+     * is left as it is. Returns the ticket as it is afterwards.
+     */
+    public Ticket resumeIfWaiting(String number, String actor) {
+        Ticket current = find(number);
+        if (!current.slaPaused()) {
+            return current;
+        }
+        try {
+            return change(number, null, actor, "ticket.resumed", "the customer replied",
+                    (t, before) -> before.slaPaused() ? sla.resume(t, before, clock.instant()) : before);
+        } catch (ConflictException e) {
+            return find(number);
+        }
+    }
+
+    /** An agent or supervisor escalates by hand, with a reason: the next step of the ladder. */
+    public Ticket escalate(String number, String reason, String actor, Integer expectedVersion) {
+        String why = requireReason(reason);
+        return change(number, expectedVersion, actor, "ticket.escalated", why, (t, before) -> {
+            requireOpen(before);
+            Ticket after = sla.escalate(before, before.slaState(), clock.instant());
+            if (after == null) {
+                throw new ConflictException("ticket " + number + " is already escalated to "
+                        + TicketSla.describeLevel(TicketSla.MAX_LEVEL));
+            }
+            return after;
+        });
+    }
+
+    /** Pharmacovigilance's outcome of the review of a possible adverse event. */
+    public Ticket reviewAdverseEvent(String number, String outcome, String actor, Integer expectedVersion) {
+        if (!PV_CONFIRMED.equals(outcome) && !PV_NOT_ADVERSE_EVENT.equals(outcome)) {
+            throw new InvalidInputException("outcome", "outcome must be '" + PV_CONFIRMED + "' or '" + PV_NOT_ADVERSE_EVENT + "'");
+        }
+        return tx.write(t -> {
+            Ticket before = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
+            if (before == null) {
+                throw new NotFoundException("no ticket " + number);
+            }
+            if (expectedVersion != null && expectedVersion.intValue() != before.version()) {
+                throw new ConflictException("ticket " + number + " was changed by someone else (version "
+                        + before.version() + ", you sent " + expectedVersion + "); reload and try again");
+            }
+            if (!PV_PENDING.equals(before.pvReview())) {
+                throw new ConflictException("ticket " + number + " has no pharmacovigilance review pending");
+            }
+            // the process records the outcome on the ticket through pvReviewed, in this transaction
+            process.completeReview(before.processInstanceId(), outcome, actor);
+            return t.mapper(TicketMapper.class).findByNumber(number);
+        });
+    }
+
+    @Override
+    public void slaWarning(String ticketNumber, String clock) {
+        Ticket current = find(ticketNumber);
+        if (!clockRunning(current, clock) || !Ticket.ON_TRACK.equals(current.slaState())) {
+            return;
+        }
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.sla-at-risk", clock + " due at " + due(current, clock),
+                (t, before) -> before.withSla(before.firstResponseDue(), before.resolutionDue(), before.slaPausedAt(),
+                        Ticket.AT_RISK, this.clock.instant()));
+    }
+
+    @Override
+    public void slaBreached(String ticketNumber, String clock) {
+        Ticket current = find(ticketNumber);
+        if (!clockRunning(current, clock)) {
+            return;
+        }
+        int level = Math.min(current.escalationLevel() + 1, TicketSla.MAX_LEVEL);
+        String reason = clock + " overdue (due " + due(current, clock) + "): escalated to " + TicketSla.describeLevel(level);
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.escalated", reason, (t, before) -> {
+            Instant now = this.clock.instant();
+            Ticket after = sla.escalate(before, Ticket.BREACHED, now);
+            return after != null ? after : before.withSla(before.firstResponseDue(), before.resolutionDue(),
+                    before.slaPausedAt(), Ticket.BREACHED, now);
+        });
+    }
+
+    @Override
+    public void pvReviewed(String ticketNumber, String outcome, String reviewer) {
+        change(ticketNumber, null, reviewer == null ? PROCESS_ACTOR : reviewer, "ticket.pv-reviewed",
+                "pharmacovigilance review: " + outcome, (t, before) -> before.withPharmacovigilance(
+                        before.adverseEventSuspected(), outcome, before.regulatoryDue(), clock.instant()));
+    }
+
+    /** The audit snapshot of a ticket, for audit lines other services write about it (before = after: no field changed). */
+    public static Map<String, Object> auditSnapshot(Ticket t) {
+        return TicketChanges.snapshot(t);
+    }
+
+    /** The adverse event case set its regulatory clock (calendar days from Day 0, never paused). */
+    public void setRegulatoryDue(String ticketNumber, Instant due, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.regulatory-clock-set", reason, (t, before) ->
+                before.withPharmacovigilance(before.adverseEventSuspected(), before.pvReview(), due, clock.instant()));
+    }
+
+    /** A step a process took on the ticket, for the audit trail and the timeline (no field changes). */
+    public void recordProcessStep(String ticketNumber, String action, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, action, reason, (t, before) -> before);
+    }
+
+    /** The regulatory clock of the ticket's adverse event case ran out: one step up the ladder. */
+    public void escalateForRegulatoryBreach(String ticketNumber, String reason) {
+        change(ticketNumber, null, PROCESS_ACTOR, "ticket.escalated", reason, (t, before) -> {
+            Ticket after = sla.escalate(before, before.slaState(), clock.instant());
+            return after != null ? after : before;
+        });
+    }
+
+    /** A timer's clock still counts: the ticket is in handling and, for first response, not answered yet. */
+    private static boolean clockRunning(Ticket t, String clock) {
+        if (t.isDone() || t.slaPaused()) {
+            return false;
+        }
+        return !TicketSla.FIRST_RESPONSE.equals(clock) || t.firstRespondedAt() == null;
+    }
+
+    private static Instant due(Ticket t, String clock) {
+        return TicketSla.FIRST_RESPONSE.equals(clock) ? t.firstResponseDue() : t.resolutionDue();
     }
 
     @Override
@@ -261,7 +447,7 @@ public final class TicketService implements ProcessCallbacks {
      * The one way a ticket changes: lock the row, check the version the caller saw, apply
      * {@code work}, save, audit, publish after commit.
      */
-    private Ticket change(String number, Integer expectedVersion, String actor, String action, String reason,
+    Ticket change(String number, Integer expectedVersion, String actor, String action, String reason,
                           TicketChange work) {
         try {
             return tx.write(t -> {

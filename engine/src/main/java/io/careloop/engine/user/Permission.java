@@ -37,6 +37,14 @@ public enum Permission {
     PLUGIN_READ("plugin.read", INTEGRATOR, ADMIN),
     /** Install, configure, start, stop plugins; replay quarantined items. */
     PLUGIN_MANAGE("plugin.manage", INTEGRATOR, ADMIN),
+    /** Review a possible adverse event and work the adverse-event case (pharmacovigilance). */
+    PHARMACOVIGILANCE("pharmacovigilance", SPECIALIST, SUPERVISOR, ADMIN),
+    /** Record a customer's survey response (integrations import them too). */
+    SURVEY_RECORD("survey.record", AGENT, SUPERVISOR, INTEGRATOR, ADMIN),
+    /** Record the follow-up call (回访) the feedback loop asks of a supervisor. */
+    FOLLOW_UP("follow-up", SUPERVISOR, ADMIN),
+    /** Business calendars (working hours, holidays, make-up days) behind the SLA clocks. */
+    CALENDAR_MANAGE("calendar.manage", SUPERVISOR, ADMIN),
     PROCESS_READ("process.read", SUPERVISOR, SPECIALIST, ADMIN),
     PROCESS_EDIT("process.edit", SUPERVISOR, ADMIN);
 

@@ -46,9 +46,13 @@ class DemoDataIT {
                 .containsEntry(TicketStatus.REOPENED, 1L).containsEntry(TicketStatus.OPEN, 2L)
                 .containsEntry(TicketStatus.NEW, 3L);
         // every ticket that is not closed has a running process; the closed one's has ended
-        assertThat(careLoop.processEngine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(7);
-        assertThat(careLoop.processEngine().getHistoryService().createHistoricProcessInstanceQuery().finished().count())
-                .isEqualTo(1);
+        assertThat(careLoop.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("ticket-lifecycle").count()).isEqualTo(7);
+        assertThat(careLoop.processEngine().getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("ticket-lifecycle").finished().count()).isEqualTo(1);
+        // each resolution started a feedback loop (survey), still waiting for the customer's answer
+        assertThat(careLoop.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("feedback-loop").count()).isEqualTo(3);
     }
 
     private static Map<String, Long> counts(CareLoop careLoop) {

@@ -59,8 +59,8 @@ class OutboundIT {
                         .camundaExpression("${outbound.sendSurveyInvitation(execution)}").endEvent().done()).deploy();
         careLoop.processEngine().getRuntimeService().startProcessInstanceByKey("invite", number);
         assertThat(careLoop.tickets().view(number).timeline()).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("note");
-            assertThat(e.body()).contains("not sent: no plugin serves channel email");
+            assertThat(e.kind()).isEqualTo("survey");
+            assertThat(e.body()).isEqualTo("survey-invitation not sent: no plugin serves channel email");
         });
     }
 }

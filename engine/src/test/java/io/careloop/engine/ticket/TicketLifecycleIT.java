@@ -49,6 +49,10 @@ class TicketLifecycleIT {
     @RegisterExtension
     static final CareLoops careLoops = new CareLoops();
 
+    /** The calendar V3 seeds as the default. */
+    static final io.careloop.engine.sla.DueDateCalculator OFFICE = io.careloop.engine.sla.DueDateCalculator.businessTime(
+            io.careloop.engine.sla.SlaTestCalendars.seededOffice());
+
     // ---- classification (classify-ticket.dmn, DOMAIN.md "Time limits") ----
 
     @OnEveryDatabase
@@ -84,8 +88,9 @@ class TicketLifecycleIT {
         assertThat(t.priority()).isEqualTo(Priority.HIGH);
         assertThat(t.queue()).isEqualTo("medical-affairs");
         assertThat(t.customerId()).isEqualTo(pharmacist.id());
-        assertThat(t.firstResponseDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(4)));
-        assertThat(t.resolutionDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(48)));
+        // not urgent: counted in the working hours of the default calendar (Mon-Fri 09:00-18:00 Beijing)
+        assertThat(t.firstResponseDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(4)));
+        assertThat(t.resolutionDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(48)));
     }
 
     @OnEveryDatabase
@@ -99,8 +104,8 @@ class TicketLifecycleIT {
         assertThat(t.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(t.priority()).isEqualTo(Priority.NORMAL);
         assertThat(t.queue()).isEqualTo("pharmacovigilance");
-        assertThat(t.firstResponseDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(24)));
-        assertThat(t.resolutionDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(48)));
+        assertThat(t.firstResponseDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(24)));
+        assertThat(t.resolutionDue()).isEqualTo(OFFICE.addBusinessTime(t.receivedAt(), Duration.ofHours(48)));
     }
 
     // ---- claiming ----
@@ -363,10 +368,11 @@ class TicketLifecycleIT {
         List<AuditEvent> trail = auditTrail(careLoop, t);
 
         assertThat(trail).extracting(AuditEvent::action).containsExactly("ticket.created", "ticket.classified",
-                "ticket.claimed", "ticket.replied", "ticket.noted", "ticket.reclassified", "ticket.resolved",
-                "ticket.reopened", "ticket.resolved", "ticket.closed");
+                "ticket.claimed", "ticket.replied", "ticket.noted", "ticket.reclassified",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.reopened",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.closed");
         assertThat(trail).extracting(AuditEvent::actor).containsExactly("intake-test", "process", "agent-a", "agent-a",
-                "agent-a", "supervisor", "agent-a", "supervisor", "agent-a", "supervisor");
+                "agent-a", "supervisor", "process", "agent-a", "supervisor", "process", "agent-a", "supervisor");
         assertThat(trail.get(0).beforeState()).isNull();
         assertThat(json(careLoop, trail.get(0).afterState()).get("subject").asText()).isEqualTo(t.subject());
         assertThat(trail.subList(1, trail.size())).allSatisfy(e -> {
@@ -381,8 +387,10 @@ class TicketLifecycleIT {
             statuses.add(json(careLoop, e.beforeState()).get("status").asText() + "→"
                     + json(careLoop, e.afterState()).get("status").asText());
         }
+        // the survey invitation is recorded while resolving, before the status changes
         assertThat(statuses).containsExactly("new→new", "new→open", "open→open", "open→open", "open→open",
-                "open→resolved", "resolved→reopened", "reopened→resolved", "resolved→closed");
+                "open→open", "open→resolved", "resolved→reopened", "reopened→reopened", "reopened→resolved",
+                "resolved→closed");
         assertThat(tickets.view(t.number()).timeline()).filteredOn(e -> e.type().equals("audit"))
                 .extracting(TimelineEntry::kind).contains("ticket.claimed", "ticket.closed");
     }

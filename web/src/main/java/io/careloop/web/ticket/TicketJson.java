@@ -36,6 +36,12 @@ public final class TicketJson {
         m.put("resolvedAt", t.resolvedAt());
         m.put("closedAt", t.closedAt());
         m.put("reopenCount", t.reopenCount());
+        m.put("adverseEventSuspected", t.adverseEventSuspected());
+        m.put("pvReview", t.pvReview());
+        m.put("regulatoryDue", t.regulatoryDue());
+        m.put("slaPaused", t.slaPaused());
+        m.put("slaState", t.slaState());
+        m.put("escalationLevel", t.escalationLevel());
         m.put("version", t.version());
         return m;
     }

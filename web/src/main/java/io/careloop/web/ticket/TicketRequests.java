@@ -45,4 +45,16 @@ final class TicketRequests {
 
     record Reopen(String reason, Integer version) {
     }
+
+    record Assign(String assignee, Integer version) {
+    }
+
+    record Wait(String reason, Integer version) {
+    }
+
+    record Escalate(String reason, Integer version) {
+    }
+
+    record PvReview(String outcome, Integer version) {
+    }
 }

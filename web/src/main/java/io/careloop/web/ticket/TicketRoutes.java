@@ -1,5 +1,6 @@
 package io.careloop.web.ticket;
 
+import io.careloop.engine.error.ForbiddenException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.intake.IntakeService;
@@ -33,6 +34,8 @@ public final class TicketRoutes {
     /** Integrations (API tokens of integrators) may open tickets, but not read or work them. */
     static final Access CREATE = Access.to(Permission.TICKET_CREATE);
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** Pharmacovigilance reviews are the specialists' (and their supervisors'). */
+    static final Access PV_REVIEW = Access.to(Permission.PHARMACOVIGILANCE);
 
     private final IntakeService intake;
     private final TicketService tickets;
@@ -50,7 +53,7 @@ public final class TicketRoutes {
                         .access(CREATE).body("CreateTicketRequest").success(201).handle(this::create),
                 ApiRoute.get("/api/v1/tickets").summary("List a queue: filters, sort by due or created, keyset cursor")
                         .access(READ).query("queue", "status", "assignee", "priority", "category", "customer", "q",
-                                "sort", "cursor", "limit").handle(this::list),
+                                "sort", "cursor", "limit", "sla").handle(this::list),
                 ApiRoute.get("/api/v1/tickets/{number}").summary("One ticket with customer, timeline and process state")
                         .access(READ).handle(this::get),
                 ApiRoute.patch("/api/v1/tickets/{number}").summary("Reclassify (category and/or severity) with a reason")
@@ -66,7 +69,20 @@ public final class TicketRoutes {
                 ApiRoute.post("/api/v1/tickets/{number}/reopen").summary("Reopen a resolved ticket with a reason")
                         .access(WORK).body("ReopenRequest").handle(this::reopen),
                 ApiRoute.post("/api/v1/tickets/{number}/close").summary("Close a resolved ticket").access(WORK)
-                        .body("CloseRequest").handle(this::close));
+                        .body("CloseRequest").handle(this::close),
+                ApiRoute.post("/api/v1/tickets/{number}/assign")
+                        .summary("Assign the ticket (supervisors and admins to anyone, agents to themselves)")
+                        .access(WORK).body("AssignRequest").handle(this::assign),
+                ApiRoute.post("/api/v1/tickets/{number}/wait").summary("Wait on the customer: the SLA clocks stop")
+                        .access(WORK).body("WaitRequest").handle(this::waitOnCustomer),
+                ApiRoute.post("/api/v1/tickets/{number}/resume")
+                        .summary("Resume a waiting ticket with the business time that was left").access(WORK)
+                        .body("VersionRequest").handle(this::resume),
+                ApiRoute.post("/api/v1/tickets/{number}/escalate").summary("Escalate one step up the ladder, with a reason")
+                        .access(WORK).body("EscalateRequest").handle(this::escalate),
+                ApiRoute.post("/api/v1/tickets/{number}/pv-review")
+                        .summary("Record pharmacovigilance's review of a possible adverse event")
+                        .access(PV_REVIEW).body("PvReviewRequest").handle(this::pvReview));
     }
 
     private void create(Context ctx, User user) {
@@ -99,7 +115,8 @@ public final class TicketRoutes {
                 ctx.queryParam("q"),
                 sort,
                 PageCursor.decode(ctx.queryParam("cursor")),
-                Requests.intParam(ctx.queryParam("limit"), "limit", 50));
+                Requests.intParam(ctx.queryParam("limit"), "limit", 50),
+                blankToNull(ctx.queryParam("sla")));
         TicketPage page = tickets.page(q, Permissions.ticketScope(user));
         Map<String, Object> body = new HashMap<>();
         body.put("items", page.items().stream().map(TicketJson::of).toList());
@@ -151,6 +168,39 @@ public final class TicketRoutes {
     private void close(Context ctx, User user) {
         TicketRequests.Close req = requests.optionalBody(ctx, TicketRequests.Close.class, new TicketRequests.Close(null, null));
         respond(ctx, tickets.close(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void assign(Context ctx, User user) {
+        TicketRequests.Assign req = requests.body(ctx, TicketRequests.Assign.class);
+        boolean mayAssignOthers = user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+        if (!mayAssignOthers && req.assignee() != null && !req.assignee().trim().equals(user.username())) {
+            throw new ForbiddenException("only a supervisor assigns a ticket to someone else; an agent may assign it to themselves");
+        }
+        respond(ctx, tickets.assign(ctx.pathParam("number"), req.assignee(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void waitOnCustomer(Context ctx, User user) {
+        TicketRequests.Wait req = requests.optionalBody(ctx, TicketRequests.Wait.class, new TicketRequests.Wait(null, null));
+        respond(ctx, tickets.waitOnCustomer(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void resume(Context ctx, User user) {
+        TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
+        respond(ctx, tickets.resume(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void escalate(Context ctx, User user) {
+        TicketRequests.Escalate req = requests.body(ctx, TicketRequests.Escalate.class);
+        respond(ctx, tickets.escalate(ctx.pathParam("number"), req.reason(), user.username(),
+                Requests.expectedVersion(ctx, req.version())));
+    }
+
+    private void pvReview(Context ctx, User user) {
+        TicketRequests.PvReview req = requests.body(ctx, TicketRequests.PvReview.class);
+        respond(ctx, tickets.reviewAdverseEvent(ctx.pathParam("number"), req.outcome(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 

@@ -172,6 +172,12 @@ class OpenApiDocumentTest {
         if (param.equals("runId")) {
             return runId;
         }
+        if (param.equals("step") && path.contains("/adverse-event/")) {
+            return "assess";
+        }
+        if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
+            return "cn-office";
+        }
         throw new AssertionError("no sample value for {" + param + "} in " + path + ": add one to OpenApiDocumentTest.sample");
     }
 

@@ -52,6 +52,7 @@ abstract class TicketJourneyTest {
         server = TestServer.start(kind(), getClass().getSimpleName());
         server.team("pv-team", QUEUE);
         server.user("li.agent", Role.AGENT, "pv-team");
+        server.user("wang.pv", Role.SPECIALIST, "pv-team");
     }
 
     @AfterAll
@@ -76,6 +77,12 @@ abstract class TicketJourneyTest {
         assertThat(number).matches("CL-\\d{4}-\\d{6}");
         assertThat(created.header("Location")).isEqualTo("/api/v1/tickets/" + number);
         assertThat(t.path("status").asText()).isEqualTo("new");
+        assertThat(t.path("adverseEventSuspected").asBoolean()).isTrue();
+        assertThat(t.path("pvReview").asText()).isEqualTo("pending");
+        assertThat(t.path("slaState").asText()).isEqualTo("on-track");
+        assertThat(t.path("slaPaused").asBoolean()).isFalse();
+        assertThat(t.path("escalationLevel").asInt()).isZero();
+        assertThat(t.path("regulatoryDue").isNull()).isTrue();
         assertThat(t.path("category").asText()).isEqualTo("adverse-event");
         assertThat(t.path("severity").asText()).isEqualTo("medium");
         assertThat(t.path("priority").asText()).isEqualTo("normal");
@@ -102,7 +109,8 @@ abstract class TicketJourneyTest {
         assertThat(claimed.header("ETag")).isEqualTo("\"" + claimed.json().path("version").asInt() + "\"");
         String processInstanceId = agent.get("/api/v1/tickets/" + number).json().path("process").path("instanceId").asText();
         ProcessEngine engine = server.careLoop().processEngine();
-        Task handle = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        Task handle = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("handle").singleResult();
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("handle");
         assertThat(handle.getAssignee()).isEqualTo("li.agent");
         assertThat(engine.getTaskService().getIdentityLinksForTask(handle.getId()))
@@ -125,7 +133,8 @@ abstract class TicketJourneyTest {
         JsonNode v = view.json();
         assertThat(v.path("status").asText()).isEqualTo("resolved");
         assertThat(v.path("resolvedAt").isNull()).isFalse();
-        assertThat(v.path("process").path("activities")).extracting(JsonNode::asText).containsExactly("resolved");
+        assertThat(v.path("process").path("activities")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("resolved", "pv-review");
         List<String> story = new ArrayList<>();
         for (JsonNode e : v.path("timeline")) {
             story.add(e.path("type").asText() + ":" + e.path("kind").asText());
@@ -137,6 +146,9 @@ abstract class TicketJourneyTest {
                 "interaction:reply",
                 "audit:ticket.replied",
                 "interaction:reply",
+                // resolving starts the feedback loop; no outbound plugin here, so the invitation is not sent
+                "interaction:survey",
+                "audit:ticket.survey-invitation-not-sent",
                 "audit:ticket.resolved");
         JsonNode firstReply = StreamSupport.stream(v.path("timeline").spliterator(), false)
                 .filter(e -> "reply".equals(e.path("kind").asText())).findFirst().orElseThrow();
@@ -148,11 +160,14 @@ abstract class TicketJourneyTest {
                 tuple("ticket.classified", "process"),
                 tuple("ticket.claimed", "li.agent"),
                 tuple("ticket.replied", "li.agent"),
+                tuple("ticket.survey-invitation-not-sent", "process"),
                 tuple("ticket.resolved", "li.agent"));
 
         HistoryService history = engine.getHistoryService();
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).count()).isZero();
-        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("handle").count()).isZero();
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("handle").singleResult();
         assertThat(done.getTaskDefinitionKey()).isEqualTo("handle");
         assertThat(done.getAssignee()).isEqualTo("li.agent");
         assertThat(done.getEndTime()).isNotNull();
@@ -165,7 +180,7 @@ abstract class TicketJourneyTest {
         assertThat(reopened.json().path("status").asText()).isEqualTo("reopened");
         assertThat(reopened.json().path("reopenCount").asInt()).isEqualTo(1);
         assertThat(agent.get("/api/v1/tickets/" + number).json().path("process").path("activities"))
-                .extracting(JsonNode::asText).containsExactly("handle");
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("handle", "pv-review");
 
         // a reopened ticket is resolved again before it can be closed
         Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/close", Map.of()), 409);
@@ -173,6 +188,16 @@ abstract class TicketJourneyTest {
         Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/resolve", null), 422);
         assertThat(agent.post("/api/v1/tickets/" + number + "/resolve", Map.of("reason", "rash resolved; AE report updated"))
                 .status()).isEqualTo(200);
+        // a possible adverse event is not closed before pharmacovigilance has reviewed it
+        JsonNode blocked = Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/close",
+                Map.of("reason", "PV follow-up complete")), 409);
+        assertThat(blocked.path("detail").asText()).contains("pharmacovigilance");
+        Problems.assertProblem(agent.post("/api/v1/tickets/" + number + "/pv-review", Map.of("outcome", "confirmed")), 403);
+        ApiClient pv = server.session("wang.pv");
+        Problems.assertInvalid(pv.post("/api/v1/tickets/" + number + "/pv-review", Map.of("outcome", "maybe")), "outcome");
+        Response reviewed = pv.post("/api/v1/tickets/" + number + "/pv-review", Map.of("outcome", "confirmed"));
+        assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+        assertThat(reviewed.json().path("pvReview").asText()).isEqualTo("confirmed");
         Response closed = agent.post("/api/v1/tickets/" + number + "/close", Map.of("reason", "PV follow-up complete"));
         assertThat(closed.status()).as("%s", closed).isEqualTo(200);
         assertThat(closed.json().path("status").asText()).isEqualTo("closed");
@@ -181,15 +206,16 @@ abstract class TicketJourneyTest {
         JsonNode end = agent.get("/api/v1/tickets/" + number).json();
         assertThat(end.path("process").path("activities")).isEmpty();
         assertThat(auditTrail(number)).extracting(a -> a.toList().get(0)).containsExactly(
-                "ticket.created", "ticket.classified", "ticket.claimed", "ticket.replied", "ticket.resolved",
-                "ticket.reopened", "ticket.resolved", "ticket.closed");
+                "ticket.created", "ticket.classified", "ticket.claimed", "ticket.replied",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.reopened",
+                "ticket.survey-invitation-not-sent", "ticket.resolved", "ticket.pv-reviewed", "ticket.closed");
         assertThat(reasonOf(number, "ticket.reopened")).isEqualTo("客户再次来电：皮疹未消退");
 
         HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         assertThat(pi.getBusinessKey()).isEqualTo(number);
         assertThat(pi.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(pi.getEndActivityId()).isEqualTo("closed");
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).count()).isEqualTo(2);
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).count()).isEqualTo(3);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .orderPartiallyByOccurrence().asc().list())
                 .extracting(HistoricActivityInstance::getActivityId)

@@ -1,0 +1,39 @@
+package io.careloop.engine.sla;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Business calendars (table business_calendar): the definition is a JSON document, see {@link Calendars}. */
+public interface CalendarMapper {
+
+    String COLUMNS = "code, name, zone, definition, is_default, updated_at, version";
+
+    @Select("SELECT " + COLUMNS + " FROM business_calendar ORDER BY code")
+    List<CalendarRow> all();
+
+    @Select("SELECT " + COLUMNS + " FROM business_calendar WHERE code = #{code}")
+    CalendarRow find(String code);
+
+    @Select("SELECT " + COLUMNS + " FROM business_calendar WHERE is_default = TRUE ORDER BY code FETCH FIRST 1 ROWS ONLY")
+    CalendarRow findDefault();
+
+    @Insert("INSERT INTO business_calendar (" + COLUMNS + ") "
+            + "VALUES (#{c.code}, #{c.name}, #{c.zone}, #{c.definition}, #{c.isDefault}, #{c.updatedAt}, 0)")
+    void insert(@Param("c") CalendarRow row);
+
+    @Update("UPDATE business_calendar SET name = #{c.name}, zone = #{c.zone}, definition = #{c.definition}, "
+            + "is_default = #{c.isDefault}, updated_at = #{c.updatedAt}, version = version + 1 "
+            + "WHERE code = #{c.code} AND version = #{expectedVersion}")
+    int update(@Param("c") CalendarRow row, @Param("expectedVersion") int expectedVersion);
+
+    @Update("UPDATE business_calendar SET is_default = FALSE, version = version + 1 WHERE is_default = TRUE AND code <> #{code}")
+    int clearDefaultExcept(String code);
+
+    /** A row as stored. */
+    record CalendarRow(String code, String name, String zone, String definition, Boolean isDefault,
+                       java.time.Instant updatedAt, Integer version) {
+    }
+}

@@ -1,0 +1,134 @@
+package io.careloop.engine.ticket;
+
+import io.careloop.engine.error.ConflictException;
+import io.careloop.engine.process.TicketProcess;
+import io.careloop.engine.process.Tx;
+import io.careloop.engine.sla.Calendars;
+import io.careloop.engine.sla.DueDateCalculator;
+import io.careloop.engine.sla.SlaClock;
+import io.careloop.engine.sla.SlaTimers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SLA clocks of a ticket and its escalation ladder: due dates in business time from the
+ * classification, pause and resume (timers moved by the remaining business time, never
+ * recreated), and the steps agent → supervisors (L2) → department heads (L3).
+ */
+final class TicketSla {
+
+    /** The candidate group each escalation level adds to the handling task: level 1, level 2. */
+    static final List<String> ESCALATION_GROUPS = List.of("supervisors", "department-heads");
+    static final int MAX_LEVEL = ESCALATION_GROUPS.size();
+    static final String FIRST_RESPONSE = "first-response";
+    static final String RESOLUTION = "resolution";
+
+    /** Due dates and timer dates of one classification, and the calendar they were counted on. */
+    record Plan(SlaTimers timers, String calendarCode) {
+    }
+
+    private final Calendars calendars;
+    private final TicketProcess process;
+
+    TicketSla(Calendars calendars, TicketProcess process) {
+        this.calendars = calendars;
+        this.process = process;
+    }
+
+    /** Both clocks started at {@code start}; the warnings at the policy's fraction of each target. */
+    Plan plan(Tx t, Classification c, Instant firstResponseStart, Instant resolutionStart) {
+        DueDateCalculator time = calendars.calculator(t, c.slaMode(), null);
+        Duration fr = c.firstResponseTarget();
+        Duration res = c.resolutionTarget();
+        SlaTimers timers = new SlaTimers(
+                time.addBusinessTime(firstResponseStart, fraction(fr, c.warningFraction())),
+                time.addBusinessTime(firstResponseStart, fr),
+                time.addBusinessTime(resolutionStart, fraction(res, c.warningFraction())),
+                time.addBusinessTime(resolutionStart, res));
+        return new Plan(timers, time.calendar().map(cal -> cal.code()).orElse(null));
+    }
+
+    /** The counting of a ticket already classified (its mode and calendar as stored on it). */
+    DueDateCalculator timeOf(Tx t, Ticket ticket) {
+        return calendars.calculator(t, "calendar".equals(ticket.slaMode())
+                ? io.careloop.engine.sla.SlaMode.CALENDAR : io.careloop.engine.sla.SlaMode.BUSINESS, ticket.slaCalendar());
+    }
+
+    /** Stops both clocks and every SLA timer where they stand. */
+    Ticket pause(Ticket before, Instant now) {
+        if (before.slaPaused()) {
+            throw new ConflictException("ticket " + before.number() + " is already waiting on the customer");
+        }
+        process.pauseSlaTimers(before.processInstanceId());
+        return before.withStatus(TicketStatus.WAITING, now).withSla(before.firstResponseDue(), before.resolutionDue(),
+                now, before.slaState(), now);
+    }
+
+    /**
+     * Restarts the clocks with the business time that was left at the pause: each due date and
+     * each timer job moves by the same amount of working time, so nothing counts twice or is lost.
+     */
+    Ticket resume(Tx t, Ticket before, Instant now) {
+        if (!before.slaPaused()) {
+            throw new ConflictException("ticket " + before.number() + " is not waiting on the customer");
+        }
+        DueDateCalculator time = timeOf(t, before);
+        Instant pausedAt = before.slaPausedAt();
+        SlaTimers at = process.slaTimerDates(before.processInstanceId());
+        SlaTimers moved = new SlaTimers(
+                resumed(at.firstResponseWarning(), pausedAt, now, time),
+                resumed(at.firstResponseDue(), pausedAt, now, time),
+                resumed(at.resolutionWarning(), pausedAt, now, time),
+                resumed(at.resolutionDue(), pausedAt, now, time));
+        process.moveSlaTimers(before.processInstanceId(), moved, false);
+        TicketStatus back = before.escalationLevel() > 0 ? TicketStatus.ESCALATED
+                : before.assignee() != null || before.firstRespondedAt() != null ? TicketStatus.OPEN : TicketStatus.NEW;
+        return before.withStatus(back, now).withSla(
+                resumed(before.firstResponseDue(), pausedAt, now, time),
+                resumed(before.resolutionDue(), pausedAt, now, time), null, before.slaState(), now);
+    }
+
+    /** One step up the ladder, or null when the ticket is already at the top. */
+    Ticket escalate(Ticket before, String newState, Instant now) {
+        int level = before.escalationLevel();
+        if (level >= MAX_LEVEL) {
+            return null;
+        }
+        process.addCandidateGroup(before.processInstanceId(), ESCALATION_GROUPS.get(level));
+        Priority priority = level == 0 ? raise(before.priority()) : Priority.URGENT;
+        TicketStatus status = switch (before.status()) {
+            case NEW, OPEN, REOPENED -> TicketStatus.ESCALATED;
+            default -> before.status();
+        };
+        return before.withEscalation(level + 1, priority, status, newState, now);
+    }
+
+    static String describeLevel(int level) {
+        return level == 1 ? "supervisors (L2)" : "department heads / specialists (L3)";
+    }
+
+    private static Priority raise(Priority p) {
+        if (p == null) {
+            return Priority.HIGH;
+        }
+        return switch (p) {
+            case LOW -> Priority.NORMAL;
+            case NORMAL -> Priority.HIGH;
+            case HIGH, URGENT -> Priority.URGENT;
+        };
+    }
+
+    private static Instant resumed(Instant due, Instant pausedAt, Instant now, DueDateCalculator time) {
+        if (due == null) {
+            return null;
+        }
+        return SlaClock.running(due).pause(pausedAt, time).resume(now, time).due();
+    }
+
+
+    private static Duration fraction(Duration target, double f) {
+        return Duration.ofSeconds(Math.round(target.toSeconds() * f));
+    }
+
+}
