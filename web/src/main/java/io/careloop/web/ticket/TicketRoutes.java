@@ -15,6 +15,7 @@ import io.careloop.engine.ticket.TicketService;
 import io.careloop.engine.ticket.TicketSort;
 import io.careloop.engine.ticket.TicketStatus;
 import io.careloop.engine.user.Permission;
+import io.careloop.engine.user.Role;
 import io.careloop.engine.user.Permissions;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
