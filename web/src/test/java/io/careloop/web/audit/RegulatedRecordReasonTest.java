@@ -47,6 +47,8 @@ class RegulatedRecordReasonTest {
 
         Response resolved = boss.post("/api/v1/tickets/" + number + "/resolve", Map.of("reason", "reported to NMPA as AE-17"));
         assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
+        // an adverse event closes only after pharmacovigilance's review (the supervisor holds that permission)
+        assertThat(boss.post("/api/v1/tickets/" + number + "/pv-review", Map.of("outcome", "confirmed")).status()).isEqualTo(200);
 
         Problems.assertProblem(boss.post("/api/v1/tickets/" + number + "/close", null), 422);
         Response closed = boss.post("/api/v1/tickets/" + number + "/close", Map.of("reason", "follow-up complete"));
