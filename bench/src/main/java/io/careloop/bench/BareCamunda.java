@@ -2,10 +2,12 @@ package io.careloop.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.careloop.engine.process.EngineSetup;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
  * Scenario (a): a bare Camunda engine on its own H2 file database and HikariCP pool, configured as
@@ -25,7 +27,7 @@ final class BareCamunda implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Builds the engine on {@code jdbcUrl} with a pool of {@code poolSize} and deploys the two models. */
+    /** Builds the engine on {@code jdbcUrl} with a pool of {@code poolSize} and deploys CareLoop's bundled models. */
     static BareCamunda start(String jdbcUrl, int poolSize) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("baseline");
@@ -49,11 +51,10 @@ final class BareCamunda implements AutoCloseable {
             cfg.setJobExecutorActivate(false);
             cfg.setBeans(Map.of("ticketProcess", new NoOpTicketProcess()));
             ProcessEngine engine = cfg.buildProcessEngine();
-            engine.getRepositoryService().createDeployment()
-                    .name("bench-baseline")
-                    .addClasspathResource("ticket-lifecycle.bpmn")
-                    .addClasspathResource("classify-ticket.dmn")
-                    .deploy();
+            // the same models CareLoop deploys (ticket-lifecycle calls several decision tables)
+            DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench-baseline");
+            EngineSetup.bundledResources().forEach(deployment::addClasspathResource);
+            deployment.deploy();
             return new BareCamunda(ds, engine);
         } catch (RuntimeException e) {
             ds.close();

@@ -254,7 +254,7 @@ public final class IntakeBench {
             long instances = runtime.createProcessInstanceQuery().processDefinitionKey(BareCamunda.PROCESS_KEY).count();
             long handleTasks = camunda.engine().getTaskService().createTaskQuery().taskDefinitionKey("handle").count();
             r.check(String.format("process instances %d, handle tasks %d (expected %d each)", instances, handleTasks, expected),
-                    instances == expected && handleTasks == expected);
+                    r.errors() == 0 && instances == expected && handleTasks == expected);
         }
 
         public void close() {
@@ -389,7 +389,7 @@ public final class IntakeBench {
         long instances = careLoop.processEngine().getRuntimeService().createProcessInstanceQuery().count();
         r.check(String.format("tickets %d (expected %d), unclassified %d, process instances %d, customers %d, audit events %d",
                 tickets, expected, unclassified, instances, customers, audit),
-                tickets == expected && unclassified == 0 && instances == expected);
+                r.errors() == 0 && tickets == expected && unclassified == 0 && instances == expected);
     }
 
     private static long count(DataSource ds, String sql) {

@@ -63,6 +63,10 @@ final class Report {
         Result a = find("a");
         Result b = find("b");
         Result c = find("c");
+        if (a != null && a.throughput() <= 0) {
+            lines.add("(a) measured nothing (every operation failed, see below): no ratio can be given");
+            a = null;
+        }
         if (a != null && b != null) {
             lines.add(fmt("b/a = %.2f (CareLoop intake in Java vs bare Camunda, both one thread)", b.throughput() / a.throughput()));
         }

@@ -138,7 +138,7 @@ public final class EngineSetup {
         return d;
     }
 
-    static List<String> bundledResources() {
+    public static List<String> bundledResources() {
         List<String> out = new ArrayList<>();
         try {
             Enumeration<URL> indexes = EngineSetup.class.getClassLoader().getResources(PROCESS_INDEX);
