@@ -4,6 +4,8 @@ import io.careloop.plugin.api.Attachment;
 import io.careloop.plugin.api.CustomerReply;
 import io.careloop.plugin.api.NewTicket;
 import io.careloop.plugin.api.PluginSettings;
+import io.careloop.plugin.testkit.BytesImport;
+import io.careloop.plugin.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class EmailImportTest {
         PluginSettings settings = new PluginSettings(Map.of(
                 "mail.fromAddress", "service@careloop.example.com",
                 "mail.attachmentDir", dir.toString()));
-        new EmailSource().importStream(new Upload(file, name, settings, sink));
+        new EmailSource().importStream(new BytesImport(file, name, null, settings, sink));
     }
 
     @Test
@@ -52,8 +54,8 @@ class EmailImportTest {
             assertThat(reply.body()).isEqualTo("收到,谢谢。退换货今天下午已到,请把调查报告发我。\n\n> 您好,我们已安排退换……");
         });
         assertThat(sink.accepted).hasSize(4); // the auto-reply and the bounce never reach intake
-        assertThat(sink.rejections).isEmpty();
-        assertThat(sink.rawOfAccepted).extracting(r -> r.position()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.acceptedRaw).extracting(r -> r.position()).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test
@@ -114,10 +116,10 @@ class EmailImportTest {
 
         importFile(mbox, "mixed.mbox");
 
-        assertThat(sink.rejections).containsExactly(
+        assertThat(sink.rejected).extracting(r -> r.raw().position() + ": " + r.message()).containsExactly(
                 "1: not an e-mail message: no From, Message-ID, Date or Subject header");
         assertThat(sink.accepted).hasSize(4);
-        assertThat(sink.rawOfAccepted).extracting(r -> r.position()).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(sink.acceptedRaw).extracting(r -> r.position()).containsExactly(2L, 3L, 4L, 5L);
     }
 
     private static String read(Attachment a) throws Exception {

@@ -10,6 +10,8 @@ import io.careloop.plugin.api.OutboundMessage;
 import io.careloop.plugin.api.PluginApi;
 import io.careloop.plugin.api.PluginSettings;
 import io.careloop.plugin.api.SettingsField;
+import io.careloop.plugin.testkit.BytesImport;
+import io.careloop.plugin.testkit.RecordingSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class PluginArchiveIT {
         InboundSource source = manager.getExtensions(InboundSource.class, "email").get(0);
         RecordingSink sink = new RecordingSink();
 
-        source.importStream(new Upload(Samples.bytes("inbox.mbox"), "inbox.mbox", new PluginSettings(Map.of(
+        source.importStream(new BytesImport(Samples.bytes("inbox.mbox"), "inbox.mbox", null, new PluginSettings(Map.of(
                 "mail.fromAddress", "service@careloop.example.com",
                 "mail.attachmentDir", attachments.toString())), sink));
 

@@ -2,6 +2,7 @@ package io.careloop.plugins.phonelog;
 
 import io.careloop.plugin.api.CallRecord;
 import io.careloop.plugins.support.CsvInput;
+import io.careloop.plugins.support.RowProblem;
 
 /** One layout of call-log rows. */
 interface CallFormat {

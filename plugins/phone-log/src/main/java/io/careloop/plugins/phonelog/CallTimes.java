@@ -1,5 +1,6 @@
 package io.careloop.plugins.phonelog;
 
+import io.careloop.plugins.support.RowProblem;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -4,6 +4,7 @@ import io.careloop.plugin.api.CallRecord;
 import io.careloop.plugin.api.CallRecord.Direction;
 import io.careloop.plugin.api.CallRecord.Disposition;
 import io.careloop.plugins.support.CsvInput;
+import io.careloop.plugins.support.RowProblem;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

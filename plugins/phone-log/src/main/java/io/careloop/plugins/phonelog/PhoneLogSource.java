@@ -10,6 +10,7 @@ import io.careloop.plugin.api.RawRecord;
 import io.careloop.plugin.api.SettingsField;
 import io.careloop.plugin.api.SettingsSchema;
 import io.careloop.plugins.support.CsvInput;
+import io.careloop.plugins.support.RowProblem;
 import io.careloop.plugins.support.TextSniffer;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;

@@ -2,6 +2,7 @@ package io.careloop.plugins.survey;
 
 import io.careloop.plugin.api.SurveyResponse;
 import io.careloop.plugins.support.CsvInput;
+import io.careloop.plugins.support.RowProblem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;

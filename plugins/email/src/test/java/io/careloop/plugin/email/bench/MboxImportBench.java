@@ -2,7 +2,7 @@ package io.careloop.plugin.email.bench;
 
 import io.careloop.plugin.api.PluginSettings;
 import io.careloop.plugin.email.EmailSource;
-import io.careloop.plugin.email.RecordingSink;
+import io.careloop.plugin.testkit.RecordingSink;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -134,7 +134,7 @@ public final class MboxImportBench {
             if (outcome.isAccepted()) {
                 acceptedCount++;
                 accepted.clear();
-                rawOfAccepted.clear();
+                acceptedRaw.clear();
             }
             return outcome;
         }

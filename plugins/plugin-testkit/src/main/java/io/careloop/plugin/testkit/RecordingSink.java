@@ -1,4 +1,4 @@
-package io.careloop.plugin.email;
+package io.careloop.plugin.testkit;
 
 import io.careloop.plugin.api.CustomerReply;
 import io.careloop.plugin.api.InboundItem;
@@ -6,22 +6,28 @@ import io.careloop.plugin.api.IntakeOutcome;
 import io.careloop.plugin.api.IntakeSink;
 import io.careloop.plugin.api.NewTicket;
 import io.careloop.plugin.api.RawRecord;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An intake sink that records what it receives and answers like the engine's ledger: a source
- * key seen before is a duplicate. New tickets get numbers CL-2026-000101, …
+ * An intake sink that records what a plugin hands it and answers like the engine's import ledger:
+ * a source key seen before is a duplicate (with the ticket it made), a new ticket gets the next
+ * number from CL-2026-000101 on, and a customer's reply lands on the ticket it names.
  */
 public class RecordingSink implements IntakeSink {
 
+    /** A record the plugin refused: which field, and why. */
+    public record Rejected(RawRecord raw, String field, String message) {
+    }
+
+    /** Accepted items, in order, with the raw records they came from at the same index. */
     public final List<InboundItem> accepted = new ArrayList<>();
-    public final List<RawRecord> rawOfAccepted = new ArrayList<>();
+    public final List<RawRecord> acceptedRaw = new ArrayList<>();
+    /** Source keys handed in again. */
     public final List<String> duplicates = new ArrayList<>();
-    public final List<String> rejections = new ArrayList<>();
+    public final List<Rejected> rejected = new ArrayList<>();
     private final Map<String, String> ledger = new HashMap<>();
 
     @Override
@@ -36,21 +42,26 @@ public class RecordingSink implements IntakeSink {
                 : "CL-2026-%06d".formatted(101 + ledger.size());
         ledger.put(item.sourceKey(), ticket);
         accepted.add(item);
-        rawOfAccepted.add(raw);
+        acceptedRaw.add(raw);
         return IntakeOutcome.accepted(ticket);
     }
 
     @Override
     public IntakeOutcome reject(RawRecord raw, String field, String message) {
-        rejections.add(raw.position() + ": " + message);
+        rejected.add(new Rejected(raw, field, message));
         return IntakeOutcome.rejected(field, message);
     }
 
+    /** The accepted items of one kind, e.g. {@code sink.accepted(CallRecord.class)}. */
+    public <T extends InboundItem> List<T> accepted(Class<T> kind) {
+        return accepted.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
     public List<NewTicket> newTickets() {
-        return accepted.stream().filter(NewTicket.class::isInstance).map(NewTicket.class::cast).toList();
+        return accepted(NewTicket.class);
     }
 
     public List<CustomerReply> replies() {
-        return accepted.stream().filter(CustomerReply.class::isInstance).map(CustomerReply.class::cast).toList();
+        return accepted(CustomerReply.class);
     }
 }
