@@ -90,10 +90,40 @@ abstract class RetentionTest {
 
     @Test
     void theDailyRunStartsOnceADayWhicheverNodeAsks() {
+        clock.advance(Duration.ofHours(24)); // past a turn another test took
         assertThat(server.careLoop().retention().runIfOurTurn()).isTrue();
         assertThat(server.careLoop().retention().runIfOurTurn()).as("the same day, a second node").isFalse();
         clock.advance(Duration.ofHours(24));
         assertThat(server.careLoop().retention().runIfOurTurn()).as("the next day").isTrue();
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseAskingAtTheSameMomentStartOneRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(kind() == TestDatabases.Kind.POSTGRES, "a cluster runs on PostgreSQL");
+        clock.advance(Duration.ofDays(3));
+        try (io.careloop.engine.CareLoop second = io.careloop.engine.CareLoop.start(server.careLoop().settings(), clock)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.Callable<Boolean>> nodes = java.util.List.of(
+                        () -> {
+                            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            return server.careLoop().retention().runIfOurTurn();
+                        },
+                        () -> {
+                            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            return second.retention().runIfOurTurn();
+                        });
+                java.util.List<Boolean> ran = new java.util.ArrayList<>();
+                for (var f : pool.invokeAll(nodes, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    ran.add(f.get());
+                }
+
+                assertThat(ran).containsExactlyInAnyOrder(true, false);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test
