@@ -37,6 +37,12 @@ import io.careloop.engine.plugin.PluginPoller;
 import io.careloop.engine.plugin.PluginSettingsStore;
 import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
+import io.careloop.engine.privacy.Erasure;
+import io.careloop.engine.privacy.PersonalDataView;
+import io.careloop.engine.privacy.Retention;
+import io.careloop.engine.privacy.RetentionPolicy;
+import io.careloop.engine.privacy.SubjectAccess;
+import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.pv.AdverseEventBean;
 import io.careloop.engine.pv.AdverseEventService;
 import io.careloop.engine.process.TicketProcess;
@@ -98,12 +104,16 @@ public final class CareLoop implements AutoCloseable {
     private final FeedbackService feedback;
     private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
+    private final PersonalDataView personalData;
+    private final SubjectAccess subjectAccess;
+    private final Erasure erasure;
+    private final Retention retention;
 
-    private CareLoop(Settings settings, Clock clock) {
+    private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
         this.clock = clock;
         this.json = jsonMapper();
-        this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
+        this.database = Database.open(settings, List.of(TicketMapper.class, io.careloop.engine.privacy.PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
@@ -153,6 +163,11 @@ public final class CareLoop implements AutoCloseable {
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
             this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
             outbound.bindPort(outboundChannels);
+            AuditRedaction redaction = new AuditRedaction(audit);
+            this.personalData = new PersonalDataView(transactions);
+            this.subjectAccess = new SubjectAccess(transactions);
+            this.erasure = new Erasure(transactions, redaction, auditSealer, clock);
+            this.retention = new Retention(transactions, redaction, audit, clock, retentionPolicy);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -162,11 +177,17 @@ public final class CareLoop implements AutoCloseable {
 
     /** Opens the database, migrates it, starts the process engine and deploys the bundled processes. */
     public static CareLoop start(Settings settings, Clock clock) {
-        CareLoop c = new CareLoop(settings, clock);
+        return start(settings, clock, RetentionPolicy.DEFAULTS);
+    }
+
+    /** As {@link #start(Settings, Clock)} with the retention policy of the configuration. */
+    public static CareLoop start(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
+        CareLoop c = new CareLoop(settings, clock, retentionPolicy);
         c.plugins.loadAll();
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
+            c.retention.start();
         }
         LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
         return c;
@@ -225,6 +246,26 @@ public final class CareLoop implements AutoCloseable {
     /** Where the plugin host binds the outbound channels that send survey invitations. */
     public OutboundBean outbound() {
         return outbound;
+    }
+
+    /** Customers as a given reader may see them (masking of personal data). */
+    public PersonalDataView personalData() {
+        return personalData;
+    }
+
+    /** Everything held about a person, for their access request. */
+    public SubjectAccess subjectAccess() {
+        return subjectAccess;
+    }
+
+    /** Pseudonymisation of a person on request. */
+    public Erasure erasure() {
+        return erasure;
+    }
+
+    /** The retention policy's purge of closed tickets. */
+    public Retention retention() {
+        return retention;
     }
 
     public UserService users() {
@@ -295,6 +336,7 @@ public final class CareLoop implements AutoCloseable {
     @Override
     public void close() {
         try {
+            retention.close();
             poller.close();
             imports.close();
             pluginCalls.close();

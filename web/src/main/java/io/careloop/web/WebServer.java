@@ -14,6 +14,8 @@ import io.careloop.web.auth.DataScope;
 import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.plugin.PluginRoutes;
+import io.careloop.web.privacy.PersonalDataRoutes;
+import io.careloop.web.privacy.RetentionRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.sla.CalendarRoutes;
@@ -46,7 +48,10 @@ public final class WebServer {
         all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
         all.addAll(new AuthRoutes(careLoop.users(), requests, LoginThrottle.standard(careLoop.clock())).routes());
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
-        all.addAll(new CustomerRoutes(careLoop.customers(), requests).routes());
+        all.addAll(new CustomerRoutes(careLoop.customers(), careLoop.personalData(), requests).routes());
+        all.addAll(new PersonalDataRoutes(careLoop.subjectAccess(), careLoop.erasure(), requests, json, careLoop.clock())
+                .routes());
+        all.addAll(new RetentionRoutes(careLoop.retention(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
         all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
         all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());

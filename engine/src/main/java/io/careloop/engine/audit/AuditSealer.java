@@ -70,10 +70,11 @@ public final class AuditSealer implements AutoCloseable {
                 List<ChainRow> batch = m.unsealed(BATCH);
                 long seq = head.lastSeq();
                 String prev = head.lastHash();
-                for (ChainRow e : batch) {
+                for (ChainRow unsealed : batch) {
+                    ChainRow e = unsealed.withDigests();
                     seq++;
                     String hash = AuditChain.hash(seq, e, prev);
-                    m.seal(e.id(), seq, prev, hash);
+                    m.seal(e, seq, prev, hash);
                     prev = hash;
                 }
                 if (!batch.isEmpty()) {

@@ -38,6 +38,18 @@ public final class AuditTrail {
         }
     }
 
+    /** As {@link #record} (no before snapshot), answering the new event's id. */
+    public long recordReturningId(Tx tx, String actor, String action, String entityType, String entityId, Object after,
+                                  String reason) {
+        io.careloop.engine.db.GeneratedKey key = new io.careloop.engine.db.GeneratedKey();
+        tx.mapper(AuditMapper.class).insertReturningKey(new AuditEvent(null, clock.instant(), actor, action, entityType,
+                entityId, null, toJson(after), reason), key);
+        if (sealer != null) {
+            tx.afterCommit(sealer::requestSeal);
+        }
+        return key.getId();
+    }
+
     /** Records one event in a transaction of its own (reads of personal data, which change nothing else). */
     public void recordAlone(io.careloop.engine.process.Transactions transactions, String actor, String action,
                             String entityType, String entityId) {

@@ -22,6 +22,27 @@ public final class SettingsLoader {
     }
 
     public static Settings load(Map<String, String> env) {
+        return fromProperties(properties(env), env);
+    }
+
+    /**
+     * The retention policy ({@code careloop.retention.closed-tickets}, {@code careloop.retention.regulated}
+     * ("never" or a duration), {@code careloop.retention.scheduled}) from the same sources as {@link #load}.
+     */
+    public static io.careloop.engine.privacy.RetentionPolicy retention(Map<String, String> env) {
+        return retentionFrom(properties(env), env);
+    }
+
+    static io.careloop.engine.privacy.RetentionPolicy retentionFrom(Properties props, Map<String, String> env) {
+        Lookup get = lookup(props, env);
+        String regulated = orElse(get.value("careloop.retention.regulated"), "never");
+        return new io.careloop.engine.privacy.RetentionPolicy(
+                duration(get, "careloop.retention.closed-tickets", "P1095D"),
+                regulated.equalsIgnoreCase("never") ? null : duration(get, "careloop.retention.regulated", regulated),
+                bool(get, "careloop.retention.scheduled", true));
+    }
+
+    private static Properties properties(Map<String, String> env) {
         Properties props = new Properties();
         try (InputStream in = SettingsLoader.class.getResourceAsStream("/careloop-defaults.properties")) {
             if (in == null) {
@@ -39,7 +60,7 @@ public final class SettingsLoader {
                 throw new IllegalStateException("cannot read configuration file " + file.toAbsolutePath(), e);
             }
         }
-        return fromProperties(props, env);
+        return props;
     }
 
     /**
@@ -49,12 +70,16 @@ public final class SettingsLoader {
      */
     public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
 
-    static Settings fromProperties(Properties props, Map<String, String> env) {
-        Lookup get = key -> {
+    private static Lookup lookup(Properties props, Map<String, String> env) {
+        return key -> {
             String envName = "CARELOOP_" + key.substring("careloop.".length()).replace('.', '_').replace('-', '_').toUpperCase();
             String v = env.get(envName);
             return v != null && !v.isBlank() ? v.trim() : trimToNull(props.getProperty(key));
         };
+    }
+
+    static Settings fromProperties(Properties props, Map<String, String> env) {
+        Lookup get = lookup(props, env);
         Path dataDir = Path.of(orElse(get.value("careloop.data.dir"), "./data"));
         String dbUrl = get.value("careloop.db.url");
         if (dbUrl == null) {

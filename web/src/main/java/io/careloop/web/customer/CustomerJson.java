@@ -1,6 +1,7 @@
 package io.careloop.web.customer;
 
 import io.careloop.engine.customer.Customer;
+import io.careloop.engine.privacy.CustomerMasking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +9,13 @@ import java.util.Map;
 public final class CustomerJson {
 
     private CustomerJson() {
+    }
+
+    /** A customer as the reader may see it: masked fields hold masks and are named in {@code masked}. */
+    public static Map<String, Object> of(CustomerMasking.Masked view) {
+        Map<String, Object> m = of(view.customer());
+        m.put("masked", view.maskedFields());
+        return m;
     }
 
     public static Map<String, Object> of(Customer c) {

@@ -3,6 +3,7 @@ package io.careloop.web.customer;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerService;
 import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.privacy.PersonalDataView;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
@@ -21,10 +22,13 @@ public final class CustomerRoutes {
     static final Access DELETE = Access.to(Permission.CUSTOMER_DELETE);
 
     private final CustomerService customers;
+    private final PersonalDataView privacy;
     private final Requests requests;
 
-    public CustomerRoutes(CustomerService customers, Requests requests) {
+    /** Every answer but a creation's goes through {@code privacy}: masked where the reader does not need the data. */
+    public CustomerRoutes(CustomerService customers, PersonalDataView privacy, Requests requests) {
         this.customers = customers;
+        this.privacy = privacy;
         this.requests = requests;
     }
 
@@ -42,6 +46,7 @@ public final class CustomerRoutes {
     }
 
     private void create(Context ctx, User user) {
+        // the creator just typed every field: answered in full
         Customer c = customers.create(requests.body(ctx, CustomerRequest.class).toDraft(), user.username());
         ctx.status(201).header("Location", "/api/v1/customers/" + c.id()).json(CustomerJson.of(c));
     }
@@ -51,14 +56,14 @@ public final class CustomerRoutes {
         Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
         List<Customer> page = customers.page(ctx.queryParam("q"), after, limit);
         Map<String, Object> body = new HashMap<>();
-        body.put("items", page.stream().map(CustomerJson::of).toList());
+        body.put("items", privacy.customers(user, page).stream().map(CustomerJson::of).toList());
         body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);
         ctx.json(body);
     }
 
     private void get(Context ctx, User user) {
         Customer c = customers.get(id(ctx));
-        ctx.header("ETag", "\"" + c.version() + "\"").json(CustomerJson.of(c));
+        ctx.header("ETag", "\"" + c.version() + "\"").json(CustomerJson.of(privacy.customer(user, c)));
     }
 
     private void update(Context ctx, User user) {
@@ -67,7 +72,9 @@ public final class CustomerRoutes {
         if (version == null) {
             throw new InvalidInputException("version", "send the version you read (field 'version' or If-Match)");
         }
-        ctx.json(CustomerJson.of(customers.update(id(ctx), req.toDraft(), version, user.username())));
+        long id = id(ctx);
+        var draft = privacy.restoreMasked(user, customers.get(id), req.toDraft());
+        ctx.json(CustomerJson.of(privacy.customer(user, customers.update(id, draft, version, user.username()))));
     }
 
     private void delete(Context ctx, User user) {

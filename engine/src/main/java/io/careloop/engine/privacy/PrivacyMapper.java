@@ -1,0 +1,42 @@
+package io.careloop.engine.privacy;
+
+import io.careloop.engine.ticket.Category;
+import io.careloop.engine.ticket.Ticket;
+import io.careloop.engine.ticket.TicketScope;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for masking, export, erasure and retention: see PrivacyMapper.xml beside this interface. */
+public interface PrivacyMapper {
+
+    /** Of {@code customerIds}, those with at least one ticket inside {@code scope}. */
+    List<Long> customersWithTicketsInScope(@Param("ids") Collection<Long> customerIds, @Param("scope") TicketScope scope);
+
+    List<Ticket> ticketsOfCustomer(long customerId);
+
+    int pseudonymiseCustomer(@Param("id") long id, @Param("pseudonym") String pseudonym, @Param("at") Instant at);
+
+    /** {@code anonymisedAt} null: the texts were pseudonymised, not erased (a regulated record). */
+    int rewriteTicketTexts(@Param("id") long id, @Param("subject") String subject, @Param("description") String description,
+                           @Param("at") Instant at, @Param("anonymisedAt") Instant anonymisedAt);
+
+    Instant erasedAt(long customerId);
+
+    int rewriteInteraction(@Param("id") long id, @Param("body") String body, @Param("author") String author);
+
+    /**
+     * Closed tickets closed before {@code closedBefore}, not anonymised yet, regulated or not
+     * ({@code categories} are the regulated ones; a suspected adverse event counts as regulated), oldest first.
+     */
+    List<Ticket> retentionDue(@Param("closedBefore") Instant closedBefore, @Param("regulated") boolean regulated,
+                              @Param("categories") Set<Category> categories, @Param("limit") int limit);
+
+    long countRetentionDue(@Param("closedBefore") Instant closedBefore, @Param("regulated") boolean regulated,
+                           @Param("categories") Set<Category> categories);
+
+    /** Takes the day's retention turn: 1 when this node moved last_started_at (nobody started since {@code notBefore}). */
+    int takeRetentionTurn(@Param("now") Instant now, @Param("notBefore") Instant notBefore, @Param("node") String node);
+}
