@@ -39,6 +39,9 @@ import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
 import io.careloop.engine.pv.AdverseEventBean;
 import io.careloop.engine.pv.AdverseEventService;
+import io.careloop.engine.quality.QualityComplaintBean;
+import io.careloop.engine.quality.QualityComplaintService;
+import io.careloop.engine.quality.QualityMapper;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
@@ -98,6 +101,7 @@ public final class CareLoop implements AutoCloseable {
     private final FeedbackService feedback;
     private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
+    private final QualityComplaintService qualityComplaints;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -105,17 +109,18 @@ public final class CareLoop implements AutoCloseable {
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class, CalendarMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class, QualityMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
         FeedbackBean feedbackBean = new FeedbackBean();
         AdverseEventBean adverseEventBean = new AdverseEventBean();
+        QualityComplaintBean qualityBean = new QualityComplaintBean();
         this.outbound = new OutboundBean();
         try {
             this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
                     Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound,
-                            AdverseEventBean.NAME, adverseEventBean));
+                            AdverseEventBean.NAME, adverseEventBean, QualityComplaintBean.NAME, qualityBean));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -138,13 +143,17 @@ public final class CareLoop implements AutoCloseable {
             FeedbackService.bind(feedbackBean, outbound, feedback);
             this.adverseEvents = new AdverseEventService(transactions, processEngine, tickets);
             AdverseEventService.bind(adverseEventBean, adverseEvents);
+            this.qualityComplaints = new QualityComplaintService(transactions, processEngine, tickets, audit, clock);
+            QualityComplaintService.bind(qualityBean, qualityComplaints);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
             this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock);
+            // a customer's reply through a channel restarts the SLA clocks of a ticket waiting on them
+            replies.resumeWaitingWith((number, actor) -> tickets.resumeIfWaiting(number, actor));
             this.inbound = new InboundItems(intake, new CallHandling(transactions, ledgered, intake, tickets), replies,
-                    new SurveyHandling(transactions, ledgered, tickets, processEngine.getRuntimeService(), clock));
+                    new SurveyHandling(transactions, ledgered, feedback));
             PluginHost.Limits limits = PluginHost.Limits.defaults();
             this.pluginCalls = new PluginCalls(transactions, clock);
             this.plugins = new PluginHost(settings.pluginsDir(), transactions,
@@ -220,6 +229,11 @@ public final class CareLoop implements AutoCloseable {
     /** Adverse event cases and their regulatory clocks. */
     public AdverseEventService adverseEvents() {
         return adverseEvents;
+    }
+
+    /** Product-quality complaints: investigation, sample return, recurrence and CAPA. */
+    public QualityComplaintService qualityComplaints() {
+        return qualityComplaints;
     }
 
     /** Where the plugin host binds the outbound channels that send survey invitations. */
