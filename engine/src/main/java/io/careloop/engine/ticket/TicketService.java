@@ -6,6 +6,7 @@ import io.careloop.engine.audit.AuditEvent;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
+import io.careloop.engine.customer.Tier;
 import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
@@ -170,11 +171,14 @@ public final class TicketService implements ProcessCallbacks {
         return change(number, expectedVersion, actor, "ticket.reclassified", why, (t, before) -> {
             requireOpen(before);
             Customer customer = before.customerId() == null ? null : t.mapper(CustomerMapper.class).findById(before.customerId());
+            Tier tier = customer == null ? null : customer.tier();
+            Classification old = process.classify(before.category(), before.severity(), tier);
             Classification c = process.classify(category != null ? category : before.category(),
-                    severity != null ? severity : before.severity(), customer == null ? null : customer.tier());
+                    severity != null ? severity : before.severity(), tier);
             process.reclassified(before.processInstanceId(), c);
-            // the SLA is recomputed from receipt with the new targets; the timers move, paused ones stay paused
-            TicketSla.Plan plan = sla.plan(t, c, before.receivedAt(), before.receivedAt());
+            // the time each clock has used counts against the new targets (waits stay credited, a
+            // reopened ticket keeps its new resolution clock); the timers move, paused ones stay paused
+            TicketSla.Plan plan = sla.replan(t, before, old, c, clock.instant());
             process.moveSlaTimers(before.processInstanceId(), plan.timers(), before.slaPaused());
             return before.withClassification(c, plan.timers().firstResponseDue(), plan.timers().resolutionDue(),
                     plan.calendarCode(), clock.instant());

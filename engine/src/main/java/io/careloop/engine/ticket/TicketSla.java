@@ -49,6 +49,37 @@ final class TicketSla {
         return new Plan(timers, time.calendar().map(cal -> cal.code()).orElse(null));
     }
 
+    /**
+     * A new classification for a ticket whose clocks have been running (reclassification): the
+     * time each clock has already used, counted as the old classification counted it, is charged
+     * against the new target, so time spent waiting on the customer stays credited and a reopened
+     * ticket's resolution clock keeps its reopen start (counting again from receipt would lose
+     * both). Counted from {@code now}, or from the pause while the ticket waits (resume moves it on).
+     * A clock already past its new target gets a due date in the past by the overrun (calendar time).
+     */
+    Plan replan(Tx t, Ticket before, Classification old, Classification c, Instant now) {
+        DueDateCalculator was = timeOf(t, before);
+        DueDateCalculator time = calendars.calculator(t, c.slaMode(), null);
+        Instant from = before.slaPaused() ? before.slaPausedAt() : now;
+        Duration frLeft = c.firstResponseTarget().minus(used(old.firstResponseTarget(), before.firstResponseDue(), from, was));
+        Duration resLeft = c.resolutionTarget().minus(used(old.resolutionTarget(), before.resolutionDue(), from, was));
+        SlaTimers timers = new SlaTimers(
+                at(from, frLeft.minus(c.firstResponseTarget().minus(fraction(c.firstResponseTarget(), c.warningFraction()))), time),
+                at(from, frLeft, time),
+                at(from, resLeft.minus(c.resolutionTarget().minus(fraction(c.resolutionTarget(), c.warningFraction()))), time),
+                at(from, resLeft, time));
+        return new Plan(timers, time.calendar().map(cal -> cal.code()).orElse(null));
+    }
+
+    /** How much of {@code target} a clock due at {@code due} has used by {@code at}. */
+    private static Duration used(Duration target, Instant due, Instant at, DueDateCalculator time) {
+        return due == null ? Duration.ZERO : target.minus(time.businessTimeBetween(at, due));
+    }
+
+    private static Instant at(Instant from, Duration left, DueDateCalculator time) {
+        return left.isNegative() ? from.minus(left.negated()) : time.addBusinessTime(from, left);
+    }
+
     /** The counting of a ticket already classified (its mode and calendar as stored on it). */
     DueDateCalculator timeOf(Tx t, Ticket ticket) {
         return calendars.calculator(t, "calendar".equals(ticket.slaMode())
