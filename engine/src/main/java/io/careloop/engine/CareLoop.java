@@ -145,6 +145,7 @@ public final class CareLoop implements AutoCloseable {
             AdverseEventService.bind(adverseEventBean, adverseEvents);
             this.qualityComplaints = new QualityComplaintService(transactions, processEngine, tickets, audit, clock);
             QualityComplaintService.bind(qualityBean, qualityComplaints);
+            tickets.openQualityComplaintsWith(qualityComplaints::openIfAbsent);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());

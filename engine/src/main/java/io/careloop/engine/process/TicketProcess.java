@@ -190,6 +190,20 @@ public final class TicketProcess {
         }
     }
 
+    /**
+     * A ticket reclassified into a safety category after intake gets the review intake would have
+     * given it: a token starts before {@code pv-review} (the review path ends on its own, it joins
+     * nothing), and {@code adverseEventSuspected} makes auto-close wait for it.
+     */
+    public void requestReview(String processInstanceId) {
+        if (reviewTask(processInstanceId) != null) {
+            return;
+        }
+        engine.getRuntimeService().setVariable(processInstanceId, "adverseEventSuspected", true);
+        engine.getRuntimeService().createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(REVIEW_TASK).execute();
+    }
+
     /** Whether the pharmacovigilance review of the ticket is still open. */
     public boolean reviewOpen(String processInstanceId) {
         return reviewTask(processInstanceId) != null;

@@ -176,6 +176,17 @@ public final class QualityComplaintService {
         });
     }
 
+    /**
+     * Opens the quality complaint of a ticket that became a product-quality ticket after intake
+     * (reclassification), in the caller's transaction; nothing when it has one.
+     */
+    public void openIfAbsent(String number) {
+        boolean exists = tx.write(t -> t.mapper(QualityMapper.class).find(number) != null);
+        if (!exists) {
+            open(number);
+        }
+    }
+
     // ---- called by the bean, in the process's transaction ----
 
     void open(String number) {

@@ -127,6 +127,20 @@ class QualityComplaintIT {
                 .isInstanceOf(ConflictException.class);
     }
 
+    @OnEveryDatabase
+    void aTicketReclassifiedAsProductQualityGetsItsQualityComplaintOnce(Kind db) {
+        CareLoop c = careLoops.on(db);
+        String n = c.intake().intake(Drafts.ticket(Drafts.unique("包装问题"), Category.SERVICE_PROCESS, Severity.LOW),
+                "api", Drafts.unique("k"), "agent-a").ticket().number();
+
+        c.tickets().reclassify(n, Category.PRODUCT_QUALITY, null, "the box was crushed and tablets broken", "agent-a", null);
+        c.tickets().reclassify(n, null, Severity.HIGH, "many broken tablets", "agent-a", null);
+
+        assertThat(c.qualityComplaints().view(n).openSteps()).containsExactly("details");
+        assertThat(c.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(QualityComplaintService.PROCESS_KEY).processInstanceBusinessKey(n).count()).isEqualTo(1);
+    }
+
     static String complaint(CareLoop c) {
         return c.intake().intake(Drafts.ticket(Drafts.unique("药品变色"), Category.PRODUCT_QUALITY, Severity.MEDIUM),
                 "api", Drafts.unique("k"), "agent-a").ticket().number();
