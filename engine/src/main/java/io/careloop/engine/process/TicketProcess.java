@@ -183,6 +183,19 @@ public final class TicketProcess {
     }
 
     /** Adds a group to the candidates of the open "handle" task (an escalation). */
+    /**
+     * The candidate group escalation level {@code level} (1 = L2, 2 = L3) adds for {@code queue}:
+     * escalation-ladder.dmn, which supervisors edit; {@code fallback} when no row matches.
+     */
+    public String escalationGroup(String queue, int level, String fallback) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("queue", queue);
+        vars.put("level", level);
+        var result = engine.getDecisionService().evaluateDecisionByKey("escalation-ladder").variables(vars).evaluate();
+        Object group = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+        return group instanceof String g && !g.isBlank() ? g : fallback;
+    }
+
     public void addCandidateGroup(String processInstanceId, String group) {
         Task task = handleTask(processInstanceId);
         if (task != null) {

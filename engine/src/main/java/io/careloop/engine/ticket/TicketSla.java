@@ -18,7 +18,10 @@ import java.util.List;
  */
 final class TicketSla {
 
-    /** The candidate group each escalation level adds to the handling task: level 1, level 2. */
+    /**
+     * The candidate group each escalation level adds to the handling task (level 1, level 2) when
+     * escalation-ladder.dmn has no row for the ticket's queue; the table decides otherwise.
+     */
     static final List<String> ESCALATION_GROUPS = List.of("supervisors", "department-heads");
     static final int MAX_LEVEL = ESCALATION_GROUPS.size();
     static final String FIRST_RESPONSE = "first-response";
@@ -126,7 +129,8 @@ final class TicketSla {
         if (level >= MAX_LEVEL) {
             return null;
         }
-        process.addCandidateGroup(before.processInstanceId(), ESCALATION_GROUPS.get(level));
+        process.addCandidateGroup(before.processInstanceId(),
+                process.escalationGroup(before.queue(), level + 1, ESCALATION_GROUPS.get(level)));
         Priority priority = level == 0 ? raise(before.priority()) : Priority.URGENT;
         TicketStatus status = switch (before.status()) {
             case NEW, OPEN, REOPENED -> TicketStatus.ESCALATED;

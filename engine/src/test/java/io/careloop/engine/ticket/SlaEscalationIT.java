@@ -258,6 +258,39 @@ class SlaEscalationIT {
         assertThat(timers(careLoop, t)).containsEntry("resolution-breach", after.resolutionDue());
     }
 
+    @OnEveryDatabase
+    void aSupervisorsRowInTheEscalationLadderSendsOneQueuesL3ElsewhereAndLeavesTheOthersAlone(Kind db) throws Exception {
+        CareLoop careLoop = careLoops.on(db);
+        setBoth(db, MONDAY_09H.plusSeconds(60));
+        String table;
+        try (var in = getClass().getResourceAsStream("/escalation-ladder.dmn")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the supervisor adds a row above the defaults: medical-affairs' L3 are the medical directors
+        String edited = table.replace("<rule id=\"escalation-ladder-rule-1\">", """
+                <rule id="escalation-ladder-rule-medical">
+                  <inputEntry id="escalation-ladder-rule-medical-in-1"><text>"medical-affairs"</text></inputEntry>
+                  <inputEntry id="escalation-ladder-rule-medical-in-2"><text>2</text></inputEntry>
+                  <outputEntry id="escalation-ladder-rule-medical-out-1"><text>"medical-directors"</text></outputEntry>
+                </rule>
+                <rule id="escalation-ladder-rule-1">""");
+        careLoop.processEngine().getRepositoryService().createDeployment().name("escalation-ladder edited")
+                .addString("escalation-ladder.dmn", edited).deploy();
+        Ticket medical = careLoop.intake().intake(new TicketDraft(Drafts.unique("Dosing in renal failure?"), "described",
+                io.careloop.engine.ticket.Channel.EMAIL, Category.MEDICAL_INQUIRY, Severity.MEDIUM, null, null, null, null,
+                MONDAY_09H), "api", Drafts.unique("k"), "agent-a").ticket();
+        Ticket desk = intake(careLoop, MONDAY_09H, "Order missing");
+
+        for (Ticket t : List.of(medical, desk)) {
+            careLoop.tickets().escalate(t.number(), "no answer from the queue", "agent-a", null);
+            careLoop.tickets().escalate(t.number(), "still no answer", "agent-a", null);
+        }
+
+        assertThat(candidateGroups(careLoop, medical)).contains("supervisors", "medical-directors")
+                .doesNotContain("department-heads");
+        assertThat(candidateGroups(careLoop, desk)).contains("supervisors", "department-heads");
+    }
+
     // ---- helpers ----
 
     private static Ticket intake(CareLoop careLoop, Instant receivedAt, String subject) {
