@@ -39,12 +39,16 @@ import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
 import io.careloop.engine.privacy.Erasure;
 import io.careloop.engine.privacy.PersonalDataView;
+import io.careloop.engine.privacy.PrivacyMapper;
 import io.careloop.engine.privacy.Retention;
 import io.careloop.engine.privacy.RetentionPolicy;
 import io.careloop.engine.privacy.SubjectAccess;
 import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.pv.AdverseEventBean;
 import io.careloop.engine.pv.AdverseEventService;
+import io.careloop.engine.quality.QualityComplaintBean;
+import io.careloop.engine.quality.QualityComplaintService;
+import io.careloop.engine.quality.QualityMapper;
 import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
@@ -108,24 +112,26 @@ public final class CareLoop implements AutoCloseable {
     private final SubjectAccess subjectAccess;
     private final Erasure erasure;
     private final Retention retention;
+    private final QualityComplaintService qualityComplaints;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
         this.clock = clock;
         this.json = jsonMapper();
-        this.database = Database.open(settings, List.of(TicketMapper.class, io.careloop.engine.privacy.PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
+        this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class, CalendarMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class, QualityMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
         FeedbackBean feedbackBean = new FeedbackBean();
         AdverseEventBean adverseEventBean = new AdverseEventBean();
+        QualityComplaintBean qualityBean = new QualityComplaintBean();
         this.outbound = new OutboundBean();
         try {
             this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
                     Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound,
-                            AdverseEventBean.NAME, adverseEventBean));
+                            AdverseEventBean.NAME, adverseEventBean, QualityComplaintBean.NAME, qualityBean));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -148,13 +154,18 @@ public final class CareLoop implements AutoCloseable {
             FeedbackService.bind(feedbackBean, outbound, feedback);
             this.adverseEvents = new AdverseEventService(transactions, processEngine, tickets);
             AdverseEventService.bind(adverseEventBean, adverseEvents);
+            this.qualityComplaints = new QualityComplaintService(transactions, processEngine, tickets, audit, clock);
+            QualityComplaintService.bind(qualityBean, qualityComplaints);
+            tickets.openQualityComplaintsWith(qualityComplaints::openIfAbsent);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
             this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock);
+            // a customer's reply through a channel restarts the SLA clocks of a ticket waiting on them
+            replies.resumeWaitingWith((number, actor) -> tickets.resumeIfWaiting(number, actor));
             this.inbound = new InboundItems(intake, new CallHandling(transactions, ledgered, intake, tickets), replies,
-                    new SurveyHandling(transactions, ledgered, tickets, processEngine.getRuntimeService(), clock));
+                    new SurveyHandling(transactions, ledgered, feedback));
             PluginHost.Limits limits = PluginHost.Limits.defaults();
             this.pluginCalls = new PluginCalls(transactions, clock);
             this.plugins = new PluginHost(settings.pluginsDir(), transactions,
@@ -241,6 +252,11 @@ public final class CareLoop implements AutoCloseable {
     /** Adverse event cases and their regulatory clocks. */
     public AdverseEventService adverseEvents() {
         return adverseEvents;
+    }
+
+    /** Product-quality complaints: investigation, sample return, recurrence and CAPA. */
+    public QualityComplaintService qualityComplaints() {
+        return qualityComplaints;
     }
 
     /** Where the plugin host binds the outbound channels that send survey invitations. */

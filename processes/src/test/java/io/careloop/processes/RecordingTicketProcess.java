@@ -114,7 +114,47 @@ public class RecordingTicketProcess {
   /** The beans the models call, all played by {@code recorder}. */
   static java.util.Map<Object, Object> beans(RecordingTicketProcess recorder) {
     return java.util.Map.of("ticketProcess", recorder, "feedback", recorder, "outbound", recorder,
-        "adverseEvent", recorder);
+        "adverseEvent", recorder, "qualityComplaint", recorder.quality);
+  }
+
+  /** As bean {@code qualityComplaint}: the next {@code checkRecurrence} says this complaint opened a CAPA. */
+  volatile boolean nextOpensCapa;
+
+  final Quality quality = new Quality();
+
+  /** Bean {@code qualityComplaint} (ticket-lifecycle's open-quality-complaint and quality-complaint.bpmn). */
+  public final class Quality {
+
+    public void open(DelegateExecution execution) {
+      record("quality.open", execution);
+    }
+
+    /** Like the engine: sets capaOpened and capaNumber (here from {@link #nextOpensCapa}). */
+    public void checkRecurrence(DelegateExecution execution) {
+      execution.setVariable("capaOpened", nextOpensCapa);
+      execution.setVariable("capaNumber", nextOpensCapa ? "CAPA-1" : null);
+      record("quality.checkRecurrence", execution);
+    }
+
+    public void sampleOverdue(DelegateExecution execution) {
+      record("quality.sampleOverdue", execution);
+    }
+
+    public void sampleRecorded(DelegateExecution execution) {
+      record("quality.sampleRecorded", execution);
+    }
+
+    public void investigated(DelegateExecution execution) {
+      record("quality.investigated", execution);
+    }
+
+    public void capaDone(DelegateExecution execution) {
+      record("quality.capaDone", execution);
+    }
+
+    public void closed(DelegateExecution execution) {
+      record("quality.closed", execution);
+    }
   }
 
   /** Called by {@code record-pv-review}. */

@@ -71,10 +71,14 @@ class TicketLifecycleTest {
     ProcessInstance pi = start(variables);
 
     // Then the DMN defaults are skipped and the quality queue handles it
-    assertThat(pi).hasPassedInOrder("received", "detect-adverse-event", "classify", "apply-classification")
+    assertThat(pi).hasPassedInOrder("received", "detect-adverse-event", "classify", "apply-classification",
+            "quality-complaint-needed", "open-quality-complaint", "quality-checked")
         .hasNotPassed("categorise", "default-severity")
         .isWaitingAtExactly("handle");
     assertThat(task()).hasName("Handle ticket").hasCandidateGroup("quality");
+    // and the quality complaint (product, lot, investigation, CAPA) is opened beside the handling
+    assertThat(ticketProcess.calls("quality.open")).singleElement()
+        .satisfies(c -> assertThat(c.variables()).containsEntry("ticketNumber", "T-1001"));
     assertThat(pi).variables()
         .containsEntry("category", "product-quality")
         .containsEntry("severity", "high");
@@ -92,7 +96,9 @@ class TicketLifecycleTest {
     ProcessInstance pi = start(ticket("T-1002", "service-process", "low", "C", "订单延迟"));
 
     // Then the start call returns at the user task; no async continuation, only the SLA timers, none due
-    assertThat(pi).isWaitingAtExactly("handle");
+    assertThat(pi).hasPassed("quality-complaint-needed", "quality-checked").hasNotPassed("open-quality-complaint")
+        .isWaitingAtExactly("handle");
+    assertThat(ticketProcess.calls("quality.open")).isEmpty();
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).list())
         .hasSize(4)
         .allSatisfy(j -> assertThat(j.getDuedate()).isAfter(Date.from(NOW)));

@@ -18,6 +18,7 @@ import io.careloop.engine.ticket.TicketService;
 import io.careloop.engine.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,16 @@ public final class FeedbackService {
      */
     public boolean recordSurveyResponse(String ticketNumber, Integer csat, Integer nps, String comment,
                                         Boolean problemPersists, boolean completed, String sourceKey) {
+        return recordSurveyResponse(ticketNumber, csat, nps, comment, problemPersists, completed, sourceKey, null);
+    }
+
+    /**
+     * The same, with the time the customer submitted the response (a survey export carries it; null
+     * = now). Joins the caller's transaction when there is one (the plugin path's ledger entry).
+     */
+    public boolean recordSurveyResponse(String ticketNumber, Integer csat, Integer nps, String comment,
+                                        Boolean problemPersists, boolean completed, String sourceKey,
+                                        Instant submittedAt) {
         SurveyResponse r = new SurveyResponse(csat, nps, comment, problemPersists, completed, sourceKey);
         validate(r);
         return tx.write(t -> {
@@ -101,7 +112,7 @@ public final class FeedbackService {
                         ticketNumber, null, clock.instant()));
             }
             t.mapper(InteractionMapper.class).insert(new Interaction(null, ticket.id(), "survey", "inbound", "customer",
-                    summary(r), sourceKey, clock.instant()));
+                    summary(r), sourceKey, submittedAt != null ? submittedAt : clock.instant()));
             Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
             Map<String, Object> after = new HashMap<>(snapshot);
             after.putAll(answers(r));

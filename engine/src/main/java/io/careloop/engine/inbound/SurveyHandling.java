@@ -1,43 +1,31 @@
 package io.careloop.engine.inbound;
 
+import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.feedback.FeedbackService;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
-import io.careloop.engine.ticket.TicketService;
 import io.careloop.plugin.api.IntakeOutcome;
 import io.careloop.plugin.api.SurveyResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A survey response: checked (the ticket exists, CSAT 1–5, NPS 0–10), recorded as a
- * {@code survey} interaction on the ticket, and, when the ticket's process waits for it,
- * correlated as BPMN message {@value #MESSAGE} with the variables of /work/contracts.md:
- * {@code csat}, {@code nps}, {@code comment}, {@code problemPersists}, {@code surveyCompleted}.
- * A partial response is recorded but not correlated: it does not close the loop.
+ * A survey response from a survey-import plugin: checked (the ticket exists, CSAT 1–5, NPS 0–10)
+ * and handed to {@link FeedbackService#recordSurveyResponse}, the one path every response takes
+ * (the REST route too): the same {@code survey} interaction and audit line, the same correlation
+ * of message {@code survey-response} (a late response starts a late loop, so the follow-up call
+ * 回访 opens the same way), idempotent per response id across both paths. A partial response is
+ * recorded but not correlated: it does not close the loop.
  */
 public final class SurveyHandling {
 
-    public static final String MESSAGE = "survey-response";
-    private static final Logger LOG = LoggerFactory.getLogger(SurveyHandling.class);
-
     private final Transactions tx;
     private final Ledgered ledgered;
-    private final TicketService tickets;
-    private final RuntimeService runtime;
-    private final Clock clock;
+    private final FeedbackService feedback;
 
-    public SurveyHandling(Transactions tx, Ledgered ledgered, TicketService tickets, RuntimeService runtime, Clock clock) {
+    public SurveyHandling(Transactions tx, Ledgered ledgered, FeedbackService feedback) {
         this.tx = tx;
         this.ledgered = ledgered;
-        this.tickets = tickets;
-        this.runtime = runtime;
-        this.clock = clock;
+        this.feedback = feedback;
     }
 
     IntakeOutcome handle(String source, SurveyResponse r, String actor) {
@@ -59,50 +47,18 @@ public final class SurveyHandling {
         if (r.nps() != null && (r.nps() < 0 || r.nps() > 10)) {
             return IntakeOutcome.rejected("nps", "NPS must be 0 to 10, got " + r.nps());
         }
-        Instant at = r.submittedAt() != null ? r.submittedAt() : clock.instant();
-        return ledgered.once(source, r.responseId(), r.completed() ? "survey" : "survey partial", t -> {
-            tickets.recordFromChannel(number, "survey", "inbound", describe(r), actor, r.responseId(), at,
-                    "ticket.survey-received");
-            if (r.completed() && ticket.processInstanceId() != null && waitsForSurvey(ticket.processInstanceId())) {
-                runtime.createMessageCorrelation(MESSAGE).processInstanceId(ticket.processInstanceId())
-                        .setVariables(variables(r)).correlate();
-                t.afterCommit(() -> LOG.info("survey.correlated ticket={} response={}", number, r.responseId()));
-            }
-            return number;
-        });
-    }
-
-    private boolean waitsForSurvey(String processInstanceId) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
-                .eventName(MESSAGE).count() > 0;
-    }
-
-    /** The process variables of the contract. */
-    static Map<String, Object> variables(SurveyResponse r) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("csat", r.csat());
-        v.put("nps", r.nps());
-        v.put("comment", r.comment() == null ? "" : r.comment());
-        v.put("problemPersists", r.problemPersists());
-        v.put("surveyCompleted", r.completed());
-        return v;
-    }
-
-    /** The interaction text an agent reads on the timeline. */
-    static String describe(SurveyResponse r) {
-        StringBuilder b = new StringBuilder(r.completed() ? "满意度调查 Survey" : "满意度调查（未完成）Survey (partial)");
-        if (r.csat() != null) {
-            b.append(" · CSAT ").append(r.csat());
+        boolean[] recorded = {false};
+        IntakeOutcome outcome;
+        try {
+            outcome = ledgered.once(source, r.responseId(), r.completed() ? "survey" : "survey partial", t -> {
+                recorded[0] = feedback.recordSurveyResponse(number, r.csat(), r.nps(), r.comment(), r.problemPersists(),
+                        r.completed(), r.responseId(), r.submittedAt());
+                return number;
+            });
+        } catch (InvalidInputException e) {
+            return IntakeOutcome.rejected(e.field(), e.getMessage());
         }
-        if (r.nps() != null) {
-            b.append(" · NPS ").append(r.nps());
-        }
-        if (r.problemPersists() != null) {
-            b.append(r.problemPersists() ? " · 问题未解决 problem persists" : " · 问题已解决 problem solved");
-        }
-        if (r.comment() != null && !r.comment().isBlank()) {
-            b.append("\n\n").append(r.comment());
-        }
-        return b.toString();
+        // recorded before under the same response id through the REST route: nothing new
+        return outcome.isAccepted() && !recorded[0] ? IntakeOutcome.duplicate(number) : outcome;
     }
 }

@@ -183,11 +183,38 @@ public final class TicketProcess {
     }
 
     /** Adds a group to the candidates of the open "handle" task (an escalation). */
+    /**
+     * The candidate group escalation level {@code level} (1 = L2, 2 = L3) adds for {@code queue}:
+     * escalation-ladder.dmn, which supervisors edit; {@code fallback} when no row matches.
+     */
+    public String escalationGroup(String queue, int level, String fallback) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("queue", queue);
+        vars.put("level", level);
+        var result = engine.getDecisionService().evaluateDecisionByKey("escalation-ladder").variables(vars).evaluate();
+        Object group = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+        return group instanceof String g && !g.isBlank() ? g : fallback;
+    }
+
     public void addCandidateGroup(String processInstanceId, String group) {
         Task task = handleTask(processInstanceId);
         if (task != null) {
             engine.getTaskService().addCandidateGroup(task.getId(), group);
         }
+    }
+
+    /**
+     * A ticket reclassified into a safety category after intake gets the review intake would have
+     * given it: a token starts before {@code pv-review} (the review path ends on its own, it joins
+     * nothing), and {@code adverseEventSuspected} makes auto-close wait for it.
+     */
+    public void requestReview(String processInstanceId) {
+        if (reviewTask(processInstanceId) != null) {
+            return;
+        }
+        engine.getRuntimeService().setVariable(processInstanceId, "adverseEventSuspected", true);
+        engine.getRuntimeService().createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(REVIEW_TASK).execute();
     }
 
     /** Whether the pharmacovigilance review of the ticket is still open. */

@@ -6,6 +6,7 @@ import io.careloop.engine.audit.AuditEvent;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
+import io.careloop.engine.customer.Tier;
 import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
@@ -44,6 +45,8 @@ public final class TicketService implements ProcessCallbacks {
     static final String PROCESS_ACTOR = "process";
     static final int MAX_BODY = 100_000;
     public static final String PV_PENDING = "pending";
+    /** Categories that are adverse events or medication errors by definition: they get a pharmacovigilance review. */
+    static final java.util.Set<Category> SAFETY = java.util.Set.of(Category.ADVERSE_EVENT, Category.MEDICATION_ERROR);
     public static final String PV_CONFIRMED = "confirmed";
     public static final String PV_NOT_ADVERSE_EVENT = "not-adverse-event";
 
@@ -54,6 +57,7 @@ public final class TicketService implements ProcessCallbacks {
     private final ObjectMapper json;
     private final Clock clock;
     private final TicketSla sla;
+    private volatile java.util.function.Consumer<String> qualityComplaints = number -> { };
 
     public TicketService(Transactions tx, TicketProcess process, AuditTrail audit, DomainEvents events,
                          ObjectMapper json, Clock clock, Calendars calendars) {
@@ -167,17 +171,50 @@ public final class TicketService implements ProcessCallbacks {
             throw new InvalidInputException("category", "give a new category, a new severity, or both");
         }
         String why = requireReason(reason);
+        try {
+            return tx.write(outer -> {
+                Ticket after = reclassified(number, category, severity, why, actor, expectedVersion);
+                if (after.category() == Category.PRODUCT_QUALITY) {
+                    qualityComplaints.accept(number);
+                }
+                return after;
+            });
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("ticket " + number + " was changed by someone else; reload and try again", e);
+        }
+    }
+
+    /**
+     * HOOK: opens the quality complaint (quality-complaint.bpmn) of a ticket reclassified into
+     * product-quality, in the reclassification's transaction; it must do nothing when the ticket
+     * has one. The composition root wires the quality complaint service here.
+     */
+    public void openQualityComplaintsWith(java.util.function.Consumer<String> open) {
+        this.qualityComplaints = java.util.Objects.requireNonNull(open);
+    }
+
+    private Ticket reclassified(String number, Category category, Severity severity, String why, String actor,
+                                Integer expectedVersion) {
         return change(number, expectedVersion, actor, "ticket.reclassified", why, (t, before) -> {
             requireOpen(before);
             Customer customer = before.customerId() == null ? null : t.mapper(CustomerMapper.class).findById(before.customerId());
+            Tier tier = customer == null ? null : customer.tier();
+            Classification old = process.classify(before.category(), before.severity(), tier);
             Classification c = process.classify(category != null ? category : before.category(),
-                    severity != null ? severity : before.severity(), customer == null ? null : customer.tier());
+                    severity != null ? severity : before.severity(), tier);
             process.reclassified(before.processInstanceId(), c);
-            // the SLA is recomputed from receipt with the new targets; the timers move, paused ones stay paused
-            TicketSla.Plan plan = sla.plan(t, c, before.receivedAt(), before.receivedAt());
+            // the time each clock has used counts against the new targets (waits stay credited, a
+            // reopened ticket keeps its new resolution clock); the timers move, paused ones stay paused
+            TicketSla.Plan plan = sla.replan(t, before, old, c, clock.instant());
             process.moveSlaTimers(before.processInstanceId(), plan.timers(), before.slaPaused());
-            return before.withClassification(c, plan.timers().firstResponseDue(), plan.timers().resolutionDue(),
+            Ticket next = before.withClassification(c, plan.timers().firstResponseDue(), plan.timers().resolutionDue(),
                     plan.calendarCode(), clock.instant());
+            // a safety category gets the pharmacovigilance review intake gives a suspected adverse event
+            if (SAFETY.contains(c.category()) && !Boolean.TRUE.equals(before.adverseEventSuspected())) {
+                process.requestReview(before.processInstanceId());
+                next = next.withPharmacovigilance(true, PV_PENDING, before.regulatoryDue(), clock.instant());
+            }
+            return next;
         });
     }
 

@@ -18,7 +18,10 @@ import java.util.List;
  */
 final class TicketSla {
 
-    /** The candidate group each escalation level adds to the handling task: level 1, level 2. */
+    /**
+     * The candidate group each escalation level adds to the handling task (level 1, level 2) when
+     * escalation-ladder.dmn has no row for the ticket's queue; the table decides otherwise.
+     */
     static final List<String> ESCALATION_GROUPS = List.of("supervisors", "department-heads");
     static final int MAX_LEVEL = ESCALATION_GROUPS.size();
     static final String FIRST_RESPONSE = "first-response";
@@ -47,6 +50,37 @@ final class TicketSla {
                 time.addBusinessTime(resolutionStart, fraction(res, c.warningFraction())),
                 time.addBusinessTime(resolutionStart, res));
         return new Plan(timers, time.calendar().map(cal -> cal.code()).orElse(null));
+    }
+
+    /**
+     * A new classification for a ticket whose clocks have been running (reclassification): the
+     * time each clock has already used, counted as the old classification counted it, is charged
+     * against the new target, so time spent waiting on the customer stays credited and a reopened
+     * ticket's resolution clock keeps its reopen start (counting again from receipt would lose
+     * both). Counted from {@code now}, or from the pause while the ticket waits (resume moves it on).
+     * A clock already past its new target gets a due date in the past by the overrun (calendar time).
+     */
+    Plan replan(Tx t, Ticket before, Classification old, Classification c, Instant now) {
+        DueDateCalculator was = timeOf(t, before);
+        DueDateCalculator time = calendars.calculator(t, c.slaMode(), null);
+        Instant from = before.slaPaused() ? before.slaPausedAt() : now;
+        Duration frLeft = c.firstResponseTarget().minus(used(old.firstResponseTarget(), before.firstResponseDue(), from, was));
+        Duration resLeft = c.resolutionTarget().minus(used(old.resolutionTarget(), before.resolutionDue(), from, was));
+        SlaTimers timers = new SlaTimers(
+                at(from, frLeft.minus(c.firstResponseTarget().minus(fraction(c.firstResponseTarget(), c.warningFraction()))), time),
+                at(from, frLeft, time),
+                at(from, resLeft.minus(c.resolutionTarget().minus(fraction(c.resolutionTarget(), c.warningFraction()))), time),
+                at(from, resLeft, time));
+        return new Plan(timers, time.calendar().map(cal -> cal.code()).orElse(null));
+    }
+
+    /** How much of {@code target} a clock due at {@code due} has used by {@code at}. */
+    private static Duration used(Duration target, Instant due, Instant at, DueDateCalculator time) {
+        return due == null ? Duration.ZERO : target.minus(time.businessTimeBetween(at, due));
+    }
+
+    private static Instant at(Instant from, Duration left, DueDateCalculator time) {
+        return left.isNegative() ? from.minus(left.negated()) : time.addBusinessTime(from, left);
     }
 
     /** The counting of a ticket already classified (its mode and calendar as stored on it). */
@@ -95,7 +129,8 @@ final class TicketSla {
         if (level >= MAX_LEVEL) {
             return null;
         }
-        process.addCandidateGroup(before.processInstanceId(), ESCALATION_GROUPS.get(level));
+        process.addCandidateGroup(before.processInstanceId(),
+                process.escalationGroup(before.queue(), level + 1, ESCALATION_GROUPS.get(level)));
         Priority priority = level == 0 ? raise(before.priority()) : Priority.URGENT;
         TicketStatus status = switch (before.status()) {
             case NEW, OPEN, REOPENED -> TicketStatus.ESCALATED;

@@ -39,6 +39,8 @@ public enum Permission {
     PLUGIN_MANAGE("plugin.manage", INTEGRATOR, ADMIN),
     /** Review a possible adverse event and work the adverse-event case (pharmacovigilance). */
     PHARMACOVIGILANCE("pharmacovigilance", SPECIALIST, SUPERVISOR, ADMIN),
+    /** Work the product-quality complaint: sample return, quality investigation, CAPA. */
+    QUALITY("quality", SPECIALIST, SUPERVISOR, ADMIN),
     /** Record a customer's survey response (integrations import them too). */
     SURVEY_RECORD("survey.record", AGENT, SUPERVISOR, INTEGRATOR, ADMIN),
     /** Record the follow-up call (回访) the feedback loop asks of a supervisor. */

@@ -214,6 +214,83 @@ class SlaEscalationIT {
                 .containsEntry("resolution-breach", urgent.resolutionDue());
     }
 
+    @OnEveryDatabase
+    void reclassifyingAfterAWaitKeepsTheWaitingTimeCredited(Kind db) {
+        CareLoop careLoop = careLoops.on(db);
+        setBoth(db, MONDAY_09H);
+        Ticket t = intake(careLoop, MONDAY_09H, "Which lot is affected?");
+        setBoth(db, MONDAY_09H.plusSeconds(3600));
+        careLoop.tickets().waitOnCustomer(t.number(), null, "agent-a", null);
+        setBoth(db, Instant.parse("2026-03-11T02:00:00Z"));
+        Ticket resumed = careLoop.tickets().resume(t.number(), "agent-a", null);
+        assertThat(resumed.firstResponseDue()).isEqualTo(Instant.parse("2026-03-13T07:00:00Z"));
+
+        // Wednesday 11:00: 2 working hours used; the new targets (24 h, 72 h) count on from there
+        setBoth(db, Instant.parse("2026-03-11T03:00:00Z"));
+        Ticket after = careLoop.tickets().reclassify(t.number(), Category.PRODUCT_QUALITY, Severity.MEDIUM,
+                "the customer names a lot", "agent-a", null);
+
+        assertThat(after.firstResponseDue()).as("22 working hours from Wednesday 11:00: Friday 15:00")
+                .isEqualTo(Instant.parse("2026-03-13T07:00:00Z"));
+        assertThat(after.resolutionDue()).as("70 working hours from Wednesday 11:00: Friday 20 March 18:00")
+                .isEqualTo(Instant.parse("2026-03-20T10:00:00Z"));
+        assertThat(timers(careLoop, t)).containsEntry("first-response-breach", after.firstResponseDue())
+                .containsEntry("resolution-breach", after.resolutionDue());
+    }
+
+    @OnEveryDatabase
+    void reclassifyingAReopenedTicketKeepsItsNewResolutionClock(Kind db) {
+        CareLoop careLoop = careLoops.on(db);
+        setBoth(db, MONDAY_09H);
+        Ticket t = intake(careLoop, MONDAY_09H, "Refund not received");
+        careLoop.tickets().claim(t.number(), "agent-a", null);
+        setBoth(db, MONDAY_09H.plusSeconds(3600));
+        careLoop.tickets().resolve(t.number(), "refund sent", "agent-a", null);
+        setBoth(db, Instant.parse("2026-03-12T02:00:00Z"));
+        Ticket reopened = careLoop.tickets().reopen(t.number(), "the refund did not arrive", "agent-a", null);
+        assertThat(reopened.resolutionDue()).isEqualTo(Instant.parse("2026-03-19T05:00:00Z"));
+
+        setBoth(db, Instant.parse("2026-03-12T03:00:00Z"));
+        Ticket after = careLoop.tickets().reclassify(t.number(), null, Severity.MEDIUM, "second complaint", "agent-a", null);
+
+        assertThat(after.resolutionDue()).as("same 48 h target, counted from the reopen, not from receipt")
+                .isEqualTo(reopened.resolutionDue());
+        assertThat(timers(careLoop, t)).containsEntry("resolution-breach", after.resolutionDue());
+    }
+
+    @OnEveryDatabase
+    void aSupervisorsRowInTheEscalationLadderSendsOneQueuesL3ElsewhereAndLeavesTheOthersAlone(Kind db) throws Exception {
+        CareLoop careLoop = careLoops.on(db);
+        setBoth(db, MONDAY_09H.plusSeconds(60));
+        String table;
+        try (var in = getClass().getResourceAsStream("/escalation-ladder.dmn")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the supervisor adds a row above the defaults: medical-affairs' L3 are the medical directors
+        String edited = table.replace("<rule id=\"escalation-ladder-rule-1\">", """
+                <rule id="escalation-ladder-rule-medical">
+                  <inputEntry id="escalation-ladder-rule-medical-in-1"><text>"medical-affairs"</text></inputEntry>
+                  <inputEntry id="escalation-ladder-rule-medical-in-2"><text>2</text></inputEntry>
+                  <outputEntry id="escalation-ladder-rule-medical-out-1"><text>"medical-directors"</text></outputEntry>
+                </rule>
+                <rule id="escalation-ladder-rule-1">""");
+        careLoop.processEngine().getRepositoryService().createDeployment().name("escalation-ladder edited")
+                .addString("escalation-ladder.dmn", edited).deploy();
+        Ticket medical = careLoop.intake().intake(new TicketDraft(Drafts.unique("Dosing in renal failure?"), "described",
+                io.careloop.engine.ticket.Channel.EMAIL, Category.MEDICAL_INQUIRY, Severity.MEDIUM, null, null, null, null,
+                MONDAY_09H), "api", Drafts.unique("k"), "agent-a").ticket();
+        Ticket desk = intake(careLoop, MONDAY_09H, "Order missing");
+
+        for (Ticket t : List.of(medical, desk)) {
+            careLoop.tickets().escalate(t.number(), "no answer from the queue", "agent-a", null);
+            careLoop.tickets().escalate(t.number(), "still no answer", "agent-a", null);
+        }
+
+        assertThat(candidateGroups(careLoop, medical)).contains("supervisors", "medical-directors")
+                .doesNotContain("department-heads");
+        assertThat(candidateGroups(careLoop, desk)).contains("supervisors", "department-heads");
+    }
+
     // ---- helpers ----
 
     private static Ticket intake(CareLoop careLoop, Instant receivedAt, String subject) {

@@ -329,6 +329,11 @@ class TicketLifecycleIT {
         assertThat(after.firstResponseDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(2)));
         assertThat(after.resolutionDue()).isEqualTo(t.receivedAt().plus(Duration.ofHours(24)));
         assertThat(candidateGroups(careLoop, t)).containsExactly("pharmacovigilance");
+        // an adverse event by category gets the pharmacovigilance review intake gives a suspected one
+        assertThat(after.adverseEventSuspected()).isTrue();
+        assertThat(after.pvReview()).isEqualTo(TicketService.PV_PENDING);
+        assertThat(careLoop.processEngine().getTaskService().createTaskQuery().processInstanceId(t.processInstanceId())
+                .taskDefinitionKey("pv-review").count()).isEqualTo(1);
         assertThat(careLoop.processEngine().getRuntimeService().getVariable(t.processInstanceId(), "category"))
                 .isEqualTo("adverse-event");
         assertThat(auditTrail(careLoop, t)).last().satisfies(e -> {

@@ -175,6 +175,9 @@ class OpenApiDocumentTest {
         if (param.equals("step") && path.contains("/adverse-event/")) {
             return "assess";
         }
+        if (param.equals("step") && path.contains("/quality/")) {
+            return "investigate";
+        }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
         }

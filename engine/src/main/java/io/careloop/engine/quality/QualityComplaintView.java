@@ -1,0 +1,21 @@
+package io.careloop.engine.quality;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A ticket's quality complaint as the API shows it: the complaint, the step its process waits for
+ * ({@code capture-details}, {@code sample-return}, {@code investigate}, {@code capa}; null when
+ * none) and its CAPA with every linked ticket.
+ */
+public record QualityComplaintView(String ticketNumber, String product, String lot, LocalDate expiry,
+                                   boolean sampleRequested, String sampleStatus, String sampleCondition,
+                                   String investigation, String findings, String rootCause, String status,
+                                   List<String> openSteps, CapaView capa) {
+
+    /** A CAPA and the complaints of its cluster. */
+    public record CapaView(String number, String status, String product, String lot, String openedBy,
+                           Instant openedAt, String action, Instant closedAt, List<String> tickets) {
+    }
+}
