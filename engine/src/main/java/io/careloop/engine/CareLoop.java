@@ -43,6 +43,8 @@ import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.sla.CalendarMapper;
+import io.careloop.engine.report.ReportMapper;
+import io.careloop.engine.report.ReportService;
 import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
@@ -98,6 +100,7 @@ public final class CareLoop implements AutoCloseable {
     private final FeedbackService feedback;
     private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
+    private final ReportService reports;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -105,7 +108,7 @@ public final class CareLoop implements AutoCloseable {
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class, CalendarMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class, ReportMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -131,6 +134,7 @@ public final class CareLoop implements AutoCloseable {
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
             this.calendars = new Calendars(transactions, json, audit, clock);
+            this.reports = new ReportService(transactions, calendars, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
             this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
@@ -215,6 +219,11 @@ public final class CareLoop implements AutoCloseable {
     /** Survey responses and the feedback loop after resolution. */
     public FeedbackService feedback() {
         return feedback;
+    }
+
+    /** KPIs of a period and the tickets behind them (docs/reports.md). */
+    public ReportService reports() {
+        return reports;
     }
 
     /** Adverse event cases and their regulatory clocks. */

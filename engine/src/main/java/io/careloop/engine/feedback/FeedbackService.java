@@ -11,6 +11,7 @@ import io.careloop.engine.intake.LedgerEntry;
 import io.careloop.engine.interaction.Interaction;
 import io.careloop.engine.interaction.InteractionMapper;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.process.Tx;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
@@ -102,6 +103,8 @@ public final class FeedbackService {
             }
             t.mapper(InteractionMapper.class).insert(new Interaction(null, ticket.id(), "survey", "inbound", "customer",
                     summary(r), sourceKey, clock.instant()));
+            t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), completed ? "response" : "partial", csat, nps,
+                    clock.instant());
             Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
             Map<String, Object> after = new HashMap<>(snapshot);
             after.putAll(answers(r));
@@ -148,6 +151,13 @@ public final class FeedbackService {
     }
 
     void recordOutbound(String ticketNumber, String kind, OutboundPort.Delivery d) {
+        if (d.sent() && "survey-invitation".equals(kind)) {
+            tx.write(t -> {
+                Ticket ticket = t.mapper(TicketMapper.class).findByNumber(ticketNumber);
+                t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), "invited", null, null, clock.instant());
+                return null;
+            });
+        }
         note(ticketNumber, "survey", "outbound", "process",
                 (d.sent() ? kind + " sent" : kind + " not sent") + (d.detail() == null ? "" : ": " + d.detail()),
                 "ticket." + kind + (d.sent() ? "-sent" : "-not-sent"));

@@ -1,6 +1,7 @@
 package io.careloop.engine.inbound;
 
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
 import io.careloop.engine.ticket.TicketService;
@@ -63,6 +64,8 @@ public final class SurveyHandling {
         return ledgered.once(source, r.responseId(), r.completed() ? "survey" : "survey partial", t -> {
             tickets.recordFromChannel(number, "survey", "inbound", describe(r), actor, r.responseId(), at,
                     "ticket.survey-received");
+            t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), r.completed() ? "response" : "partial", r.csat(),
+                    r.nps(), at);
             if (r.completed() && ticket.processInstanceId() != null && waitsForSurvey(ticket.processInstanceId())) {
                 runtime.createMessageCorrelation(MESSAGE).processInstanceId(ticket.processInstanceId())
                         .setVariables(variables(r)).correlate();
