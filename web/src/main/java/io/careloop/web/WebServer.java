@@ -16,6 +16,7 @@ import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
+import io.careloop.web.report.ReportRoutes;
 import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
@@ -53,6 +54,7 @@ public final class WebServer {
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
+        all.addAll(new ReportRoutes(careLoop.reports()).routes());
         return List.copyOf(all);
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * as they stand after the fact, with plain JDBC, so every instant below is the one the expected
  * numbers of the test were worked out from (local Beijing time in the comments).
  */
-final class ReportDataset {
+public final class ReportDataset {
 
     static final Map<String, List<Map<String, String>>> OFFICE_HOURS = Map.of(
             "MONDAY", List.of(Map.of("start", "09:00", "end", "18:00")),
@@ -30,7 +30,7 @@ final class ReportDataset {
     private ReportDataset() {
     }
 
-    static void load(CareLoop careLoop) {
+    public static void load(CareLoop careLoop) {
         careLoop.calendars().put("cn-office", new CalendarInput("中国办公时间 / China office hours", "Asia/Shanghai",
                 OFFICE_HOURS, List.of("2026-04-06"), List.of(Map.of("date", "2026-04-11", "worksLike", "MONDAY")),
                 true, null), "admin");
