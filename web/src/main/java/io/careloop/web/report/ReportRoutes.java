@@ -16,6 +16,7 @@ import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
 import io.javalin.http.Context;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,10 @@ public final class ReportRoutes {
         ReportService.TicketPage page = reports.tickets(f, ctx.queryParam("kpi"), Permissions.ticketScope(user),
                 Permission.TICKET_READ.grantedTo(user), ctx.queryParam("cursor"),
                 limit == null ? 50 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)));
-        ctx.json(Map.of("items", page.items(), "nextCursor", page.nextCursor() == null ? "" : page.nextCursor()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("nextCursor", page.nextCursor());
+        ctx.json(body);
     }
 
     private void ticketsCsv(Context ctx, User user) {

@@ -134,8 +134,9 @@ class ReportApiTest {
                     "2026-04-30", "kpi", "resolution-met", "limit", "3", "cursor", cursor));
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             page.json().path("items").forEach(t -> seen.add(t.path("number").asText()));
-            cursor = page.json().path("nextCursor").asText();
-        } while (!cursor.isEmpty());
+            JsonNode next = page.json().path("nextCursor");
+            cursor = next.isNull() ? null : next.asText();
+        } while (cursor != null);
 
         assertThat(seen).containsExactly("RP-01", "RP-02", "RP-03", "RP-04");
     }
