@@ -53,6 +53,8 @@ import io.careloop.engine.process.TicketProcess;
 import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.sla.CalendarMapper;
+import io.careloop.engine.report.ReportMapper;
+import io.careloop.engine.report.ReportService;
 import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
@@ -113,6 +115,7 @@ public final class CareLoop implements AutoCloseable {
     private final Erasure erasure;
     private final Retention retention;
     private final QualityComplaintService qualityComplaints;
+    private final ReportService reports;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -120,7 +123,8 @@ public final class CareLoop implements AutoCloseable {
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class, CalendarMapper.class, QualityMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
+                        ReportMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -147,6 +151,7 @@ public final class CareLoop implements AutoCloseable {
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
             this.calendars = new Calendars(transactions, json, audit, clock);
+            this.reports = new ReportService(transactions, calendars, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
             this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
@@ -247,6 +252,11 @@ public final class CareLoop implements AutoCloseable {
     /** Survey responses and the feedback loop after resolution. */
     public FeedbackService feedback() {
         return feedback;
+    }
+
+    /** KPIs of a period and the tickets behind them (docs/reports.md). */
+    public ReportService reports() {
+        return reports;
     }
 
     /** Adverse event cases and their regulatory clocks. */

@@ -19,6 +19,7 @@ import io.careloop.web.privacy.RetentionRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.quality.QualityRoutes;
+import io.careloop.web.report.ReportRoutes;
 import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
@@ -60,6 +61,7 @@ public final class WebServer {
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
         all.addAll(new QualityRoutes(careLoop.qualityComplaints(), requests).routes());
+        all.addAll(new ReportRoutes(careLoop.reports()).routes());
         return List.copyOf(all);
     }
 

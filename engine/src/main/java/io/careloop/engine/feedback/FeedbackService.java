@@ -11,6 +11,7 @@ import io.careloop.engine.intake.LedgerEntry;
 import io.careloop.engine.interaction.Interaction;
 import io.careloop.engine.interaction.InteractionMapper;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.process.Tx;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
@@ -99,6 +100,7 @@ public final class FeedbackService {
                                         Instant submittedAt) {
         SurveyResponse r = new SurveyResponse(csat, nps, comment, problemPersists, completed, sourceKey);
         validate(r);
+        Instant at = submittedAt != null ? submittedAt : clock.instant();
         return tx.write(t -> {
             Ticket ticket = t.mapper(TicketMapper.class).findByNumber(ticketNumber);
             if (ticket == null) {
@@ -112,7 +114,8 @@ public final class FeedbackService {
                         ticketNumber, null, clock.instant()));
             }
             t.mapper(InteractionMapper.class).insert(new Interaction(null, ticket.id(), "survey", "inbound", "customer",
-                    summary(r), sourceKey, submittedAt != null ? submittedAt : clock.instant()));
+                    summary(r), sourceKey, at));
+            t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), completed ? "response" : "partial", csat, nps, at);
             Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
             Map<String, Object> after = new HashMap<>(snapshot);
             after.putAll(answers(r));
@@ -159,6 +162,13 @@ public final class FeedbackService {
     }
 
     void recordOutbound(String ticketNumber, String kind, OutboundPort.Delivery d) {
+        if (d.sent() && "survey-invitation".equals(kind)) {
+            tx.write(t -> {
+                Ticket ticket = t.mapper(TicketMapper.class).findByNumber(ticketNumber);
+                t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), "invited", null, null, clock.instant());
+                return null;
+            });
+        }
         note(ticketNumber, "survey", "outbound", "process",
                 (d.sent() ? kind + " sent" : kind + " not sent") + (d.detail() == null ? "" : ": " + d.detail()),
                 "ticket." + kind + (d.sent() ? "-sent" : "-not-sent"));

@@ -47,6 +47,11 @@ public enum Permission {
     FOLLOW_UP("follow-up", SUPERVISOR, ADMIN),
     /** Business calendars (working hours, holidays, make-up days) behind the SLA clocks. */
     CALENDAR_MANAGE("calendar.manage", SUPERVISOR, ADMIN),
+    /**
+     * KPIs, their exports and the tickets behind them (docs/reports.md). Not agents or specialists:
+     * the numbers compare teams and agents, which is a supervisor's view (docs/security.md).
+     */
+    REPORT_READ("report.read", SUPERVISOR, ADMIN),
     PROCESS_READ("process.read", SUPERVISOR, SPECIALIST, ADMIN),
     PROCESS_EDIT("process.edit", SUPERVISOR, ADMIN);
 

@@ -1,0 +1,122 @@
+package io.careloop.web.report;
+
+import io.careloop.engine.error.InvalidInputException;
+import io.careloop.engine.report.Csv;
+import io.careloop.engine.report.KpiTable;
+import io.careloop.engine.report.Kpis;
+import io.careloop.engine.report.ReportFilter;
+import io.careloop.engine.report.ReportService;
+import io.careloop.engine.report.TicketCsv;
+import io.careloop.engine.report.Xlsx;
+import io.careloop.engine.user.Permission;
+import io.careloop.engine.user.Permissions;
+import io.careloop.engine.user.User;
+import io.careloop.web.api.Access;
+import io.careloop.web.api.ApiRoute;
+import io.careloop.web.api.Requests;
+import io.javalin.http.Context;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports (docs/reports.md): the KPIs of a period as JSON for the dashboard, each KPI table as
+ * CSV or all of them as XLSX, the tickets behind a number (keyset pages), and the tickets of a
+ * period as CSV. Supervisors and admins ({@code report.read}); ticket lists keep the caller's data
+ * scope and show the subject only to those who read tickets, never a description or personal data.
+ */
+public final class ReportRoutes {
+
+    static final Access READ = Access.to(Permission.REPORT_READ);
+    private static final String[] FILTERS = {"from", "to", "team", "queue", "agent", "category", "product", "tier"};
+    private static final String CSV = "text/csv; charset=utf-8";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ReportService reports;
+
+    public ReportRoutes(ReportService reports) {
+        this.reports = reports;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/v1/reports/kpis").summary("KPIs of a period (from..to, days in the office zone) and filters")
+                        .access(READ).query(FILTERS).handle(this::kpis),
+                ApiRoute.get("/api/v1/reports/kpis.csv")
+                        .summary("One KPI table as CSV (UTF-8 with BOM, formula-safe): table=" + String.join("|", KpiTable.NAMES))
+                        .access(READ).query(with("table")).handle(this::kpisCsv),
+                ApiRoute.get("/api/v1/reports/kpis.xlsx").summary("Every KPI table as one XLSX workbook, a sheet per table")
+                        .access(READ).query(FILTERS).handle(this::kpisXlsx),
+                ApiRoute.get("/api/v1/reports/tickets")
+                        .summary("The tickets behind one KPI (kpi=…), oldest receipt first, keyset cursor")
+                        .access(READ).query(with("kpi", "cursor", "limit")).handle(this::tickets),
+                ApiRoute.get("/api/v1/reports/tickets.csv")
+                        .summary("The tickets received in the period as CSV, within your data scope, without descriptions")
+                        .access(READ).query(FILTERS).handle(this::ticketsCsv));
+    }
+
+    private void kpis(Context ctx, User user) {
+        ctx.json(reports.kpis(filter(ctx), Permissions.ticketScope(user)));
+    }
+
+    private void kpisCsv(Context ctx, User user) {
+        ReportFilter f = filter(ctx);
+        String name = ctx.queryParam("table") == null || ctx.queryParam("table").isBlank() ? "summary" : ctx.queryParam("table");
+        if (!KpiTable.NAMES.contains(name)) {
+            throw new InvalidInputException("table", "table must be one of " + KpiTable.NAMES);
+        }
+        Kpis k = reports.kpis(f, Permissions.ticketScope(user));
+        KpiTable table = KpiTable.all(k).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        download(ctx, CSV, f, name + ".csv");
+        try (Csv csv = new Csv(ctx.outputStream())) {
+            csv.row(table.columns());
+            table.rows().forEach(csv::row);
+        }
+    }
+
+    private void kpisXlsx(Context ctx, User user) throws Exception {
+        ReportFilter f = filter(ctx);
+        Kpis k = reports.kpis(f, Permissions.ticketScope(user));
+        download(ctx, XLSX, f, "kpis.xlsx");
+        try (OutputStream out = ctx.outputStream()) {
+            Xlsx.write(KpiTable.all(k), out);
+        }
+    }
+
+    private void tickets(Context ctx, User user) {
+        ReportFilter f = filter(ctx);
+        Long limit = Requests.longParam(ctx.queryParam("limit"), "limit");
+        ReportService.TicketPage page = reports.tickets(f, ctx.queryParam("kpi"), Permissions.ticketScope(user),
+                Permission.TICKET_READ.grantedTo(user), ctx.queryParam("cursor"),
+                limit == null ? 50 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("nextCursor", page.nextCursor());
+        ctx.json(body);
+    }
+
+    private void ticketsCsv(Context ctx, User user) {
+        ReportFilter f = filter(ctx);
+        download(ctx, CSV, f, "tickets.csv");
+        TicketCsv.write(reports, f, Permissions.ticketScope(user), Permission.TICKET_READ.grantedTo(user), ctx.outputStream());
+    }
+
+    private static ReportFilter filter(Context ctx) {
+        return ReportFilter.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("team"),
+                ctx.queryParam("queue"), ctx.queryParam("agent"), ctx.queryParam("category"), ctx.queryParam("product"),
+                ctx.queryParam("tier"));
+    }
+
+    private static void download(Context ctx, String type, ReportFilter f, String name) {
+        ctx.contentType(type).header("Content-Disposition",
+                "attachment; filename=\"careloop-" + f.from() + "_" + f.to() + "-" + name + "\"");
+    }
+
+    private static String[] with(String... more) {
+        String[] all = new String[FILTERS.length + more.length];
+        System.arraycopy(FILTERS, 0, all, 0, FILTERS.length);
+        System.arraycopy(more, 0, all, FILTERS.length, more.length);
+        return all;
+    }
+}
