@@ -1,5 +1,6 @@
 package io.careloop.engine.report;
 
+import io.careloop.engine.text.CsvCell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,8 +12,9 @@ import java.util.List;
 /**
  * CSV as Excel opens it: UTF-8 with a byte-order mark (so Chinese shows right), CRLF lines,
  * RFC 4180 quoting. A text cell that a spreadsheet would run as a formula (it starts with
- * {@code = + - @}, a tab or a carriage return) is prefixed with {@code '}, so a ticket subject
- * like {@code =HYPERLINK(...)} stays text. Numbers are written as numbers.
+ * {@code = + - @}, a tab or a carriage return, after any spaces) is prefixed with {@code '}
+ * ({@link CsvCell}), so a ticket subject like {@code =HYPERLINK(...)} stays text. Numbers are
+ * written as numbers.
  */
 public final class Csv implements AutoCloseable {
 
@@ -38,22 +40,12 @@ public final class Csv implements AutoCloseable {
         return this;
     }
 
-    /** One cell as written: safe from formula injection, quoted when it must be. */
+    /** One cell as written: numbers as numbers, text through {@link CsvCell} (formula-safe, quoted when it must be). */
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
         if (value instanceof Number) {
             return value.toString();
         }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            s = '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return CsvCell.of(value == null ? null : value.toString());
     }
 
     @Override
