@@ -44,6 +44,10 @@ import io.careloop.engine.process.TicketProcessBean;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.sla.CalendarMapper;
 import io.careloop.engine.sla.Calendars;
+import io.careloop.engine.studio.Migrations;
+import io.careloop.engine.studio.ProcessMonitor;
+import io.careloop.engine.studio.ProcessStudio;
+import io.careloop.engine.studio.StudioMapper;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.Priority;
@@ -98,6 +102,9 @@ public final class CareLoop implements AutoCloseable {
     private final FeedbackService feedback;
     private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
+    private final ProcessStudio studio;
+    private final Migrations migrations;
+    private final ProcessMonitor monitor;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -105,7 +112,7 @@ public final class CareLoop implements AutoCloseable {
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
-                        ImportRunMapper.class, CalendarMapper.class),
+                        ImportRunMapper.class, CalendarMapper.class, StudioMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -153,6 +160,9 @@ public final class CareLoop implements AutoCloseable {
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
             this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
             outbound.bindPort(outboundChannels);
+            this.studio = new ProcessStudio(processEngine, transactions, audit, clock);
+            this.migrations = new Migrations(processEngine, studio, transactions, audit, clock);
+            this.monitor = new ProcessMonitor(processEngine, studio, transactions, audit);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -281,6 +291,21 @@ public final class CareLoop implements AutoCloseable {
     /** Survey invitations (and later replies) through the ticket's channel: the port behind {@link #outbound()}. */
     public Outbound outboundChannels() {
         return outboundChannels;
+    }
+
+    /** The supervisor studio: deployed processes and decisions, validated deployments, versions, rollbacks. */
+    public ProcessStudio studio() {
+        return studio;
+    }
+
+    /** Moving running instances to another version of their process. */
+    public Migrations migrations() {
+        return migrations;
+    }
+
+    /** Active instances, incidents and SLA states per activity; incident retries. */
+    public ProcessMonitor monitor() {
+        return monitor;
     }
 
     /** The embedded engine, for process tests and the bench; application code goes through the services. */

@@ -19,7 +19,7 @@ import java.util.List;
 final class TicketSla {
 
     /** The candidate group each escalation level adds to the handling task: level 1, level 2. */
-    static final List<String> ESCALATION_GROUPS = List.of("supervisors", "department-heads");
+    static final List<String> ESCALATION_GROUPS = Ticket.ESCALATION_GROUPS;
     static final int MAX_LEVEL = ESCALATION_GROUPS.size();
     static final String FIRST_RESPONSE = "first-response";
     static final String RESOLUTION = "resolution";
