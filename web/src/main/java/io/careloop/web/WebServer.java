@@ -17,6 +17,9 @@ import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.sla.CalendarRoutes;
+import io.careloop.web.studio.DeploymentRoutes;
+import io.careloop.web.studio.IncidentRoutes;
+import io.careloop.web.studio.ProcessRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
@@ -53,6 +56,9 @@ public final class WebServer {
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
+        all.addAll(new ProcessRoutes(careLoop.studio(), careLoop.migrations(), careLoop.monitor(), requests).routes());
+        all.addAll(new DeploymentRoutes(careLoop.studio()).routes());
+        all.addAll(new IncidentRoutes(careLoop.monitor()).routes());
         return List.copyOf(all);
     }
 

@@ -37,6 +37,8 @@ class OpenApiDocumentTest {
     private String customerId;
     private String tokenId;
     private String runId;
+    private String batchId;
+    private String incidentId;
 
     @BeforeAll
     void start() {
@@ -58,6 +60,18 @@ class OpenApiDocumentTest {
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
         runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
                 new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
+        // the studio's samples: a second version of ticket-lifecycle, a migration of the sample ticket to it, an incident
+        io.careloop.engine.CareLoop c = server.careLoop();
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("ticket-lifecycle.bpmn")) {
+            c.studio().deploy(List.of(new io.careloop.engine.studio.StudioFile("ticket-lifecycle.bpmn", in.readAllBytes())),
+                    "sample version", "admin", true, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        batchId = c.migrations().start("ticket-lifecycle", 1, 2, "admin", "sample").batchId();
+        String instance = c.tickets().find(ticketNumber).processInstanceId();
+        incidentId = c.processEngine().getRuntimeService().createIncident("sample", instance, "sample", "a sample incident")
+                .getId();
     }
 
     @AfterAll
@@ -174,6 +188,15 @@ class OpenApiDocumentTest {
         }
         if (param.equals("step") && path.contains("/adverse-event/")) {
             return "assess";
+        }
+        if (param.equals("key") && path.startsWith("/api/v1/processes/")) {
+            return "ticket-lifecycle";
+        }
+        if (param.equals("batchId")) {
+            return batchId;
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/incidents/")) {
+            return incidentId;
         }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
