@@ -69,8 +69,14 @@ class OpenApiDocumentTest {
             throw new java.io.UncheckedIOException(e);
         }
         batchId = c.migrations().start("ticket-lifecycle", 1, 2, "admin", "sample").batchId();
-        String instance = c.tickets().find(ticketNumber).processInstanceId();
-        incidentId = c.processEngine().getRuntimeService().createIncident("sample", instance, "sample", "a sample incident")
+        // on a ticket of its own: the ticket actions the other samples take end the sample ticket's timers
+        String incidentTicket = admin.post("/api/v1/tickets", Map.of("subject", "Incident sample", "channel", "web")).json()
+                .path("number").asText();
+        String instance = c.tickets().find(incidentTicket).processInstanceId();
+        // a timer job out of retries is a failed-job incident
+        c.processEngine().getManagementService().setJobRetries(c.processEngine().getManagementService().createJobQuery()
+                .processInstanceId(instance).list().get(0).getId(), 0);
+        incidentId = c.processEngine().getRuntimeService().createIncidentQuery().processInstanceId(instance).list().get(0)
                 .getId();
     }
 
