@@ -56,6 +56,10 @@ import io.careloop.engine.sla.CalendarMapper;
 import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.report.ReportService;
 import io.careloop.engine.sla.Calendars;
+import io.careloop.engine.studio.Migrations;
+import io.careloop.engine.studio.ProcessMonitor;
+import io.careloop.engine.studio.ProcessStudio;
+import io.careloop.engine.studio.StudioMapper;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.Priority;
@@ -116,6 +120,9 @@ public final class CareLoop implements AutoCloseable {
     private final Retention retention;
     private final QualityComplaintService qualityComplaints;
     private final ReportService reports;
+    private final ProcessStudio studio;
+    private final Migrations migrations;
+    private final ProcessMonitor monitor;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -124,7 +131,7 @@ public final class CareLoop implements AutoCloseable {
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
-                        ReportMapper.class),
+                        ReportMapper.class, StudioMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -184,6 +191,9 @@ public final class CareLoop implements AutoCloseable {
             this.subjectAccess = new SubjectAccess(transactions);
             this.erasure = new Erasure(transactions, redaction, auditSealer, clock);
             this.retention = new Retention(transactions, redaction, audit, clock, retentionPolicy);
+            this.studio = new ProcessStudio(processEngine, transactions, audit, clock);
+            this.migrations = new Migrations(processEngine, studio, transactions, audit, clock);
+            this.monitor = new ProcessMonitor(processEngine, studio, transactions, audit);
         } catch (RuntimeException e) {
             processEngine.close();
             database.close();
@@ -348,6 +358,21 @@ public final class CareLoop implements AutoCloseable {
     /** Survey invitations (and later replies) through the ticket's channel: the port behind {@link #outbound()}. */
     public Outbound outboundChannels() {
         return outboundChannels;
+    }
+
+    /** The supervisor studio: deployed processes and decisions, validated deployments, versions, rollbacks. */
+    public ProcessStudio studio() {
+        return studio;
+    }
+
+    /** Moving running instances to another version of their process. */
+    public Migrations migrations() {
+        return migrations;
+    }
+
+    /** Active instances, incidents and SLA states per activity; incident retries. */
+    public ProcessMonitor monitor() {
+        return monitor;
     }
 
     /** The embedded engine, for process tests and the bench; application code goes through the services. */

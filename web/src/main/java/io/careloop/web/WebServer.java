@@ -21,6 +21,9 @@ import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.quality.QualityRoutes;
 import io.careloop.web.report.ReportRoutes;
 import io.careloop.web.sla.CalendarRoutes;
+import io.careloop.web.studio.DeploymentRoutes;
+import io.careloop.web.studio.IncidentRoutes;
+import io.careloop.web.studio.ProcessRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
@@ -62,6 +65,9 @@ public final class WebServer {
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
         all.addAll(new QualityRoutes(careLoop.qualityComplaints(), requests).routes());
         all.addAll(new ReportRoutes(careLoop.reports()).routes());
+        all.addAll(new ProcessRoutes(careLoop.studio(), careLoop.migrations(), careLoop.monitor(), requests).routes());
+        all.addAll(new DeploymentRoutes(careLoop.studio()).routes());
+        all.addAll(new IncidentRoutes(careLoop.monitor()).routes());
         return List.copyOf(all);
     }
 

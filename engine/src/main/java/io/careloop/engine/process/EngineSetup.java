@@ -12,6 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -38,6 +44,8 @@ public final class EngineSetup {
     /** Lists the BPMN and DMN files of the processes jar, one classpath resource per line. */
     static final String PROCESS_INDEX = "careloop-processes.index";
     static final String DEPLOYMENT_NAME = "careloop-processes";
+    /** The source of the studio's deployments (a supervisor's versions). */
+    public static final String STUDIO_SOURCE = "careloop-studio";
 
     private EngineSetup() {
     }
@@ -122,20 +130,68 @@ public final class EngineSetup {
         }
     }
 
-    /** Deploys the processes jar; an unchanged file is not deployed again (duplicate filtering). */
+    /**
+     * Deploys the processes jar; an unchanged file is not deployed again (duplicate filtering). A file
+     * defining a key the studio has deployed since is left out: a restart, or a new CareLoop release,
+     * must not replace a supervisor's version with the bundled one (the studio's versions win; a
+     * supervisor can still roll back to the bundled version). Answers null when nothing was deployed.
+     */
     static Deployment deployBundledProcesses(ProcessEngine engine) {
-        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
-                .name(DEPLOYMENT_NAME)
-                .source("classpath")
-                .enableDuplicateFiltering(true);
         List<String> resources = bundledResources();
         if (resources.isEmpty()) {
             throw new IllegalStateException(PROCESS_INDEX + " lists no processes: is careloop-processes on the classpath?");
         }
-        resources.forEach(builder::addClasspathResource);
+        Set<String> studioKeys = studioDeployedKeys(engine);
+        List<String> kept = new ArrayList<>();
+        for (String r : resources) {
+            Set<String> keys = keysOf(r);
+            if (keys.stream().anyMatch(studioKeys::contains)) {
+                LOG.info("bundled process not deployed resource={} keys={}: the studio deployed a version since", r, keys);
+            } else {
+                kept.add(r);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("classpath")
+                .enableDuplicateFiltering(true);
+        kept.forEach(builder::addClasspathResource);
         Deployment d = builder.deploy();
-        LOG.info("processes deployed deployment={} resources={}", d.getId(), resources);
+        LOG.info("processes deployed deployment={} resources={}", d.getId(), kept);
         return d;
+    }
+
+    /** The process and decision keys of every deployment the studio made. */
+    static Set<String> studioDeployedKeys(ProcessEngine engine) {
+        Set<String> keys = new HashSet<>();
+        RepositoryService repo = engine.getRepositoryService();
+        for (Deployment d : repo.createDeploymentQuery().deploymentSource(STUDIO_SOURCE).list()) {
+            repo.createProcessDefinitionQuery().deploymentId(d.getId()).list().forEach(p -> keys.add(p.getKey()));
+            repo.createDecisionDefinitionQuery().deploymentId(d.getId()).list().forEach(p -> keys.add(p.getKey()));
+        }
+        return keys;
+    }
+
+    /** The process or decision ids a bundled (trusted) resource defines. */
+    static Set<String> keysOf(String resource) {
+        try (InputStream in = EngineSetup.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Set.of();
+            }
+            Set<String> keys = new HashSet<>();
+            if (resource.endsWith(".dmn")) {
+                Dmn.readModelFromStream(in).getModelElementsByType(Decision.class).forEach(x -> keys.add(x.getId()));
+            } else {
+                Bpmn.readModelFromStream(in).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                        .forEach(x -> keys.add(x.getId()));
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
     }
 
     public static List<String> bundledResources() {

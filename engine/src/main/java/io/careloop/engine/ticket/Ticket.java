@@ -20,6 +20,8 @@ public record Ticket(Long id, String number, String subject, String description,
     public static final String ON_TRACK = "on-track";
     public static final String AT_RISK = "at-risk";
     public static final String BREACHED = "breached";
+    /** The candidate groups an escalation adds, level 1 and 2 (queues of their own, for the studio too). */
+    public static final java.util.List<String> ESCALATION_GROUPS = java.util.List.of("supervisors", "department-heads");
 
     @AutomapConstructor
     public Ticket {

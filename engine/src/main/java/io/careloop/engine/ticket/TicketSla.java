@@ -22,7 +22,7 @@ final class TicketSla {
      * The candidate group each escalation level adds to the handling task (level 1, level 2) when
      * escalation-ladder.dmn has no row for the ticket's queue; the table decides otherwise.
      */
-    static final List<String> ESCALATION_GROUPS = List.of("supervisors", "department-heads");
+    static final List<String> ESCALATION_GROUPS = Ticket.ESCALATION_GROUPS;
     static final int MAX_LEVEL = ESCALATION_GROUPS.size();
     static final String FIRST_RESPONSE = "first-response";
     static final String RESOLUTION = "resolution";

@@ -8,6 +8,7 @@ import io.careloop.engine.error.ForbiddenException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.error.NotFoundException;
 import io.careloop.engine.error.ReasonRequiredException;
+import io.careloop.engine.studio.DeploymentRejectedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -33,6 +34,9 @@ public final class ErrorMapper {
                 send(ctx, Problem.of(400, "invalid-json", "Malformed JSON", e.getMessage(), ctx.path(), e.field())));
         config.routes.exception(ReasonRequiredException.class, (e, ctx) ->
                 send(ctx, Problem.of(422, "reason-required", "Reason required", e.getMessage(), ctx.path(), e.field())));
+        config.routes.exception(DeploymentRejectedException.class, (e, ctx) ->
+                send(ctx, Problem.of(422, "invalid-diagram", "Invalid diagram", e.getMessage(), ctx.path(), null)
+                        .withErrors(e.errors())));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
                 send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage(), ctx.path(), null)));
         config.routes.exception(ConflictException.class, (e, ctx) ->

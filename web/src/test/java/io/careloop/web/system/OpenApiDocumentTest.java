@@ -37,6 +37,8 @@ class OpenApiDocumentTest {
     private String customerId;
     private String tokenId;
     private String runId;
+    private String batchId;
+    private String incidentId;
 
     @BeforeAll
     void start() {
@@ -58,6 +60,24 @@ class OpenApiDocumentTest {
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
         runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
                 new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
+        // the studio's samples: a second version of ticket-lifecycle, a migration of the sample ticket to it, an incident
+        io.careloop.engine.CareLoop c = server.careLoop();
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("ticket-lifecycle.bpmn")) {
+            c.studio().deploy(List.of(new io.careloop.engine.studio.StudioFile("ticket-lifecycle.bpmn", in.readAllBytes())),
+                    "sample version", "admin", true, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        batchId = c.migrations().start("ticket-lifecycle", 1, 2, "admin", "sample").batchId();
+        // on a ticket of its own: the ticket actions the other samples take end the sample ticket's timers
+        String incidentTicket = admin.post("/api/v1/tickets", Map.of("subject", "Incident sample", "channel", "web")).json()
+                .path("number").asText();
+        String instance = c.tickets().find(incidentTicket).processInstanceId();
+        // a timer job out of retries is a failed-job incident
+        c.processEngine().getManagementService().setJobRetries(c.processEngine().getManagementService().createJobQuery()
+                .processInstanceId(instance).list().get(0).getId(), 0);
+        incidentId = c.processEngine().getRuntimeService().createIncidentQuery().processInstanceId(instance).list().get(0)
+                .getId();
     }
 
     @AfterAll
@@ -177,6 +197,15 @@ class OpenApiDocumentTest {
         }
         if (param.equals("step") && path.contains("/quality/")) {
             return "investigate";
+        }
+        if (param.equals("key") && path.startsWith("/api/v1/processes/")) {
+            return "ticket-lifecycle";
+        }
+        if (param.equals("batchId")) {
+            return batchId;
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/incidents/")) {
+            return incidentId;
         }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
