@@ -159,7 +159,7 @@ public final class QualityComplaintService {
                 if (s.getMapper(TicketMapper.class).findByNumber(number) == null) {
                     throw new NotFoundException("no ticket " + number);
                 }
-                throw new NotFoundException("ticket " + number + " has no quality complaint");
+                throw new ConflictException("ticket " + number + " is not a product-quality complaint");
             }
             QualityComplaintView.CapaView capa = null;
             if (c.capaId() != null) {

@@ -32,6 +32,7 @@ class QualityComplaintApiTest {
         server.team("qa", "quality");
         server.user("li.agent", Role.AGENT, "qa");
         server.user("sun.quality", Role.SPECIALIST, "qa");
+        server.user("zhao.supervisor", Role.SUPERVISOR, "qa");
     }
 
     @AfterAll
@@ -102,6 +103,11 @@ class QualityComplaintApiTest {
         JsonNode closedCapa = quality.get("/api/v1/tickets/" + numbers.get(2) + "/quality").json().path("capa");
         assertThat(closedCapa.path("status").asText()).isEqualTo("closed");
         assertThat(closedCapa.path("action").asText()).contains("recalled");
+
+        // a ticket of another category has no quality complaint to show: 409
+        String other = agent.post("/api/v1/tickets", Map.of("subject", "Where is my order?", "channel", "web",
+                "category", "service-process", "severity", "low")).json().path("number").asText();
+        assertThat(server.session("zhao.supervisor").get("/api/v1/tickets/" + other + "/quality").status()).isEqualTo(409);
 
         // an unknown step is a 400 naming its field
         Response unknown = quality.post("/api/v1/tickets/" + first + "/quality/recall", Map.of("reason", "x"));
