@@ -85,6 +85,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Appends a measured figure to target/screenshots/timings.txt (read it after the run). */
+    public static void record(String line) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.writeString(SCREENSHOTS.resolve("timings.txt"), line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
