@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from '../api';
 import { draft, saveDraft } from '../drafts';
-import { t } from '../i18n';
+import { code, t } from '../i18n';
 import type { Ticket } from '../model';
 import { takeReplyFocus } from './focus';
 
@@ -61,7 +61,7 @@ export function Composer({ api, ticket, canWork, onDone }: Props) {
         ))}
       </div>
       <textarea ref={box} name="body" rows={4} value={text} data-testid="composer-text"
-                placeholder={t(mode === 'reply' ? 'composer.replyHint' : 'composer.noteHint', { channel: ticket.channel })}
+                placeholder={t(mode === 'reply' ? 'composer.replyHint' : 'composer.noteHint', { channel: code('channel', ticket.channel) })}
                 onInput={(e) => edit((e.target as HTMLTextAreaElement).value)} />
       {error && <p class="error" role="alert" data-testid="composer-error">{error}</p>}
       <div class="row">
