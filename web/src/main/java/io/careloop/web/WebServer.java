@@ -13,9 +13,14 @@ import io.careloop.web.auth.Authenticator;
 import io.careloop.web.auth.DataScope;
 import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
+import io.careloop.web.live.LiveEvents;
+import io.careloop.web.live.LiveRoutes;
+import io.careloop.web.live.Presence;
 import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.privacy.PersonalDataRoutes;
 import io.careloop.web.privacy.RetentionRoutes;
+import io.careloop.web.queue.QueueRoutes;
+import io.careloop.web.ui.AgentWorkspace;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.quality.QualityRoutes;
@@ -47,6 +52,10 @@ public final class WebServer {
 
     /** Every API route, in the order the OpenAPI document lists them. */
     public static List<ApiRoute> routes(CareLoop careLoop) {
+        return routes(careLoop, new LiveEvents(careLoop.events(), careLoop.tickets()));
+    }
+
+    private static List<ApiRoute> routes(CareLoop careLoop, LiveEvents live) {
         ObjectMapper json = careLoop.json();
         Requests requests = new Requests(json);
         List<ApiRoute> all = new ArrayList<>();
@@ -68,11 +77,14 @@ public final class WebServer {
         all.addAll(new ProcessRoutes(careLoop.studio(), careLoop.migrations(), careLoop.monitor(), requests).routes());
         all.addAll(new DeploymentRoutes(careLoop.studio()).routes());
         all.addAll(new IncidentRoutes(careLoop.monitor()).routes());
+        all.addAll(new QueueRoutes(careLoop.tickets()).routes());
+        all.addAll(new LiveRoutes(live, new Presence(careLoop.clock())).routes());
         return List.copyOf(all);
     }
 
     public static Javalin create(CareLoop careLoop) {
-        List<ApiRoute> routes = routes(careLoop);
+        LiveEvents live = new LiveEvents(careLoop.events(), careLoop.tickets());
+        List<ApiRoute> routes = routes(careLoop, live);
         Authenticator auth = new Authenticator(careLoop.users());
         DataScope scope = new DataScope(careLoop.tickets());
         PersonalDataReads reads = new PersonalDataReads(careLoop.audit(), careLoop.transactions());
@@ -95,6 +107,8 @@ public final class WebServer {
                 }
             });
             new ErrorMapper(careLoop.json()).register(config);
+            config.events.serverStopping(live::close);
+            AgentWorkspace.register(config);
             for (ApiRoute r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     User user = r.access().open() ? null : auth.authorize(ctx, r);

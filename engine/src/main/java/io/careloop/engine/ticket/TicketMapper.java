@@ -22,6 +22,9 @@ public interface TicketMapper {
     /** A page of {@code query} within {@code scope} (what the caller may see; {@link TicketScope#ALL} for all). */
     List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern, @Param("scope") TicketScope scope);
 
+    /** Open tickets per queue within {@code scope}, with how many are {@code me}'s, unassigned, at risk, breached. */
+    List<QueueTally> queueTallies(@Param("me") String me, @Param("scope") TicketScope scope);
+
     List<Ticket> recentForCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
 
     long countForCustomer(long customerId);

@@ -111,6 +111,11 @@ public final class TicketService implements ProcessCallbacks {
         return new TicketPage(rows, next);
     }
 
+    /** The queue screen's counts for {@code me}, within {@code scope}. */
+    public QueueCounts queueCounts(String me, TicketScope scope) {
+        return QueueTally.sum(tx.read(s -> s.getMapper(TicketMapper.class).queueTallies(me, scope)));
+    }
+
     /** The agent takes the ticket: it leaves the queue and becomes theirs. */
     public Ticket claim(String number, String agent, Integer expectedVersion) {
         return change(number, expectedVersion, agent, "ticket.claimed", null, (t, before) -> {

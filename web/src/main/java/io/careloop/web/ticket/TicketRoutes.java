@@ -4,11 +4,14 @@ import io.careloop.engine.error.ForbiddenException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.intake.IntakeService;
+import io.careloop.engine.customer.Tier;
 import io.careloop.engine.ticket.Category;
+import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.PageCursor;
 import io.careloop.engine.ticket.Priority;
 import io.careloop.engine.ticket.Severity;
 import io.careloop.engine.ticket.Ticket;
+import io.careloop.engine.ticket.TicketFilters;
 import io.careloop.engine.ticket.TicketPage;
 import io.careloop.engine.ticket.TicketQuery;
 import io.careloop.engine.ticket.TicketService;
@@ -52,9 +55,10 @@ public final class TicketRoutes {
         return List.of(
                 ApiRoute.post("/api/v1/tickets").summary("Open a ticket; repeat-safe with an Idempotency-Key header")
                         .access(CREATE).body("CreateTicketRequest").success(201).handle(this::create),
-                ApiRoute.get("/api/v1/tickets").summary("List a queue: filters, sort by due or created, keyset cursor")
+                ApiRoute.get("/api/v1/tickets").summary("List a queue: filters (assignee=me|none|name, open=true, sla, severity, channel, product, tier), sort by due or created, keyset cursor")
                         .access(READ).query("queue", "status", "assignee", "priority", "category", "customer", "q",
-                                "sort", "cursor", "limit", "sla").handle(this::list),
+                                "sort", "cursor", "limit", "sla", "severity", "channel", "product", "tier", "open")
+                        .handle(this::list),
                 ApiRoute.get("/api/v1/tickets/{number}").summary("One ticket with customer, timeline and process state")
                         .access(READ).handle(this::get),
                 ApiRoute.patch("/api/v1/tickets/{number}").summary("Reclassify (category and/or severity) with a reason")
@@ -109,7 +113,7 @@ public final class TicketRoutes {
         TicketQuery q = new TicketQuery(
                 TicketStatus.fromCode(ctx.queryParam("status")),
                 blankToNull(ctx.queryParam("queue")),
-                "me".equals(assignee) ? user.username() : blankToNull(assignee),
+                "me".equals(assignee) ? user.username() : "none".equals(assignee) ? null : blankToNull(assignee),
                 Priority.fromCode(ctx.queryParam("priority")),
                 Category.fromCode(ctx.queryParam("category")),
                 Requests.longParam(ctx.queryParam("customer"), "customer"),
@@ -117,7 +121,10 @@ public final class TicketRoutes {
                 sort,
                 PageCursor.decode(ctx.queryParam("cursor")),
                 Requests.intParam(ctx.queryParam("limit"), "limit", 50),
-                blankToNull(ctx.queryParam("sla")));
+                blankToNull(ctx.queryParam("sla")),
+                new TicketFilters(Severity.fromCode(ctx.queryParam("severity")), Channel.fromCode(ctx.queryParam("channel")),
+                        ctx.queryParam("product"), Tier.fromCode(ctx.queryParam("tier")),
+                        "true".equals(ctx.queryParam("open")), "none".equals(assignee)));
         TicketPage page = tickets.page(q, Permissions.ticketScope(user));
         Map<String, Object> body = new HashMap<>();
         body.put("items", page.items().stream().map(TicketJson::of).toList());

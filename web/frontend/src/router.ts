@@ -1,0 +1,27 @@
+// The workspace's few routes, kept in the address bar so a reload or a new login lands where you were.
+
+export type Route =
+  | { screen: 'queues'; view: string }
+  | { screen: 'ticket'; number: string };
+
+export function parseRoute(path: string): Route {
+  const t = /^\/tickets\/([^/]+)$/.exec(path);
+  if (t) return { screen: 'ticket', number: decodeURIComponent(t[1]) };
+  const q = /^\/queues\/([^/]+)$/.exec(path);
+  return { screen: 'queues', view: q ? decodeURIComponent(q[1]) : 'mine' };
+}
+
+export function routePath(r: Route): string {
+  return r.screen === 'ticket' ? `/tickets/${encodeURIComponent(r.number)}` : `/queues/${encodeURIComponent(r.view)}`;
+}
+
+/** The ticket list's query for a queue view: mine, unassigned, at-risk, breached or queue:<code>. */
+export function viewQuery(view: string): Record<string, string> {
+  switch (view) {
+    case 'mine': return { assignee: 'me', open: 'true' };
+    case 'unassigned': return { assignee: 'none', open: 'true' };
+    case 'at-risk': return { sla: 'at-risk', open: 'true' };
+    case 'breached': return { sla: 'breached', open: 'true' };
+    default: return view.startsWith('queue:') ? { queue: view.slice(6), open: 'true' } : { open: 'true' };
+  }
+}
