@@ -12,18 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** Multipart uploads as a browser form or curl -F sends them, with a bearer token. */
-final class Uploads {
+/** Multipart uploads as a browser form or curl -F sends them, with a bearer token (plugin and crash tests). */
+public final class Uploads {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Answer(int status, String body, JsonNode json) {
+    public record Answer(int status, String body, JsonNode json) {
     }
 
     private Uploads() {
     }
 
-    static Answer post(URI base, String path, String token, String fileName, byte[] content, String preset)
+    public static Answer post(URI base, String path, String token, String fileName, byte[] content, String preset)
             throws IOException, InterruptedException {
         String boundary = "----careloop" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
