@@ -8,6 +8,7 @@ import io.careloop.engine.audit.AuditSealer;
 import io.careloop.engine.audit.AuditVerification;
 import io.careloop.engine.audit.AuditVerifier;
 import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.backup.Backups;
 import io.careloop.engine.config.Settings;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.customer.CustomerService;
@@ -98,6 +99,7 @@ public final class CareLoop implements AutoCloseable {
     private final FeedbackService feedback;
     private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
+    private final Backups backups;
 
     private CareLoop(Settings settings, Clock clock) {
         this.settings = settings;
@@ -139,6 +141,7 @@ public final class CareLoop implements AutoCloseable {
             this.adverseEvents = new AdverseEventService(transactions, processEngine, tickets);
             AdverseEventService.bind(adverseEventBean, adverseEvents);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
+            this.backups = new Backups(settings, database.dataSource(), transactions, audit, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
@@ -164,6 +167,8 @@ public final class CareLoop implements AutoCloseable {
     public static CareLoop start(Settings settings, Clock clock) {
         CareLoop c = new CareLoop(settings, clock);
         c.plugins.loadAll();
+        // an import a crash cut short goes on from its spooled file; the ledger skips what it took in
+        c.imports.resumeInterrupted();
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
@@ -225,6 +230,11 @@ public final class CareLoop implements AutoCloseable {
     /** Where the plugin host binds the outbound channels that send survey invitations. */
     public OutboundBean outbound() {
         return outbound;
+    }
+
+    /** Online backups of the H2 database (docs/operations.md). */
+    public Backups backups() {
+        return backups;
     }
 
     public UserService users() {

@@ -17,6 +17,7 @@ import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.sla.CalendarRoutes;
+import io.careloop.web.system.BackupRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
@@ -50,6 +51,7 @@ public final class WebServer {
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
         all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
         all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
+        all.addAll(new BackupRoutes(careLoop.backups()).routes());
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());

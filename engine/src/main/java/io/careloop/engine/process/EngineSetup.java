@@ -38,6 +38,8 @@ public final class EngineSetup {
     /** Lists the BPMN and DMN files of the processes jar, one classpath resource per line. */
     static final String PROCESS_INDEX = "careloop-processes.index";
     static final String DEPLOYMENT_NAME = "careloop-processes";
+    /** How long a node owns a job it acquired. */
+    public static final java.time.Duration LOCK_TIME = java.time.Duration.ofMinutes(10);
 
     private EngineSetup() {
     }
@@ -79,8 +81,10 @@ public final class EngineSetup {
         jobExecutor.setMaxPoolSize(8);
         jobExecutor.setQueueSize(16);
         jobExecutor.setMaxJobsPerAcquisition(16);
-        // longer than any of our jobs runs: a job outliving its lock would run again on another node
-        jobExecutor.setLockTimeInMillis(5 * 60 * 1000);
+        // longer than any of our jobs runs: a job outliving its lock would run again on another node.
+        // The longest is a survey reminder calling an outbound plugin, bounded by the plugin call
+        // limit (PluginHost.Limits, 5 min): twice that (docs/operations.md)
+        jobExecutor.setLockTimeInMillis((int) LOCK_TIME.toMillis());
         cfg.setJobExecutor(jobExecutor);
 
         ProcessEngine engine = cfg.buildProcessEngine();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.intake.TicketDraft;
 import io.careloop.engine.plugin.ImportRun;
+import io.careloop.engine.plugin.PluginHost;
 import io.careloop.engine.testing.Drafts;
 import io.careloop.engine.testing.Rows;
 import io.careloop.engine.testing.TestDatabases;
@@ -88,6 +89,9 @@ class ClusterIT {
                 + "AND PROCESS_INSTANCE_ID_ IN (" + ours + ")", marker + "%")).as("timers due before the executors start")
                 .isEqualTo(4L * TICKETS);
 
+        // a job outliving its lock runs again on the other node: the lock outlasts the longest job (a plugin call)
+        assertThat(cluster.nodes()).allSatisfy(n -> assertThat((long) n.jobExecutor().getLockTimeInMillis())
+                .isGreaterThan(PluginHost.Limits.defaults().call().toMillis()));
         long started = System.nanoTime();
         cluster.startJobExecutors();
         long deadline = started + TimeUnit.SECONDS.toNanos(Long.getLong("careloop.cluster.timer-wait-seconds", 90));
