@@ -9,22 +9,17 @@ import io.careloop.engine.testing.Rows;
 import io.careloop.engine.testing.TestCareLoop;
 import io.careloop.engine.testing.TestDatabases;
 import io.careloop.engine.user.Role;
-import io.careloop.web.WebServer;
 import io.careloop.web.testing.ApiClient;
 import io.careloop.web.testing.TestServer;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -49,8 +44,8 @@ class BackupIT {
         String backupFile;
         String afterBackup;
         String claimedNumber;
-        try (Node node = Node.start(settingsIn(live))) {
-            ApiClient admin = node.client(node.token("bea.admin", Role.ADMIN));
+        try (TestServer node = TestServer.start(settingsIn(live))) {
+            ApiClient admin = node.client().withToken(node.tokenFor("bea.admin", Role.ADMIN));
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 numbers.add(admin.post("/api/v1/tickets", Map.of("subject", "before backup " + i, "channel", "web",
@@ -62,7 +57,7 @@ class BackupIT {
                     .status()).isEqualTo(201);
             atBackup = rows(node.careLoop());
 
-            ApiClient agent = node.client(node.token("al.agent", Role.AGENT));
+            ApiClient agent = node.client().withToken(node.tokenFor("al.agent", Role.AGENT));
             assertThat(agent.post("/api/v1/system/backups", Map.of()).status()).isEqualTo(403);
             ApiClient.Response backup = admin.post("/api/v1/system/backups", Map.of());
             assertThat(backup.status()).as("%s", backup).isEqualTo(201);
@@ -78,7 +73,7 @@ class BackupIT {
         }
 
         unzip(Path.of(backupFile), restored);
-        try (Node fresh = Node.start(settingsIn(restored))) {
+        try (TestServer fresh = TestServer.start(settingsIn(restored))) {
             CareLoop careLoop = fresh.careLoop();
             assertThat(rows(careLoop)).as("tickets as they were when the backup was taken").isEqualTo(atBackup);
             assertThat(Rows.count(careLoop, "SELECT COUNT(*) FROM ticket WHERE number = ?", afterBackup)).isZero();
@@ -86,7 +81,7 @@ class BackupIT {
                     + "e.ID_ = t.process_instance_id")).isEqualTo(atBackup.size());
             assertThat(careLoop.verifyAudit().ok()).isTrue();
             // the restored node works: its users sign in, its processes go on
-            ApiClient admin = fresh.client(fresh.token("bea.admin2", Role.ADMIN));
+            ApiClient admin = fresh.client().withToken(fresh.tokenFor("bea.admin2", Role.ADMIN));
             String other = Rows.string(careLoop, "SELECT MIN(number) FROM ticket WHERE assignee IS NULL");
             assertThat(admin.post("/api/v1/tickets/" + other + "/claim", Map.of()).status()).isEqualTo(200);
             assertThat(careLoop.processEngine().getTaskService().createTaskQuery().taskAssignee("bea.admin2").count())
@@ -139,33 +134,6 @@ class BackupIT {
                 }
                 Files.createDirectories(target.getParent());
                 Files.copy(z, target);
-            }
-        }
-    }
-
-    /** A CareLoop with its web server on the given settings. */
-    private record Node(CareLoop careLoop, Javalin app) implements AutoCloseable {
-
-        static Node start(Settings settings) {
-            CareLoop careLoop = CareLoop.start(settings, Clock.systemUTC());
-            return new Node(careLoop, WebServer.create(careLoop).start(0));
-        }
-
-        String token(String username, Role role) {
-            var u = careLoop.users().create(username, username, TestServer.PASSWORD, EnumSet.of(role), List.of(), "test");
-            return careLoop.users().createToken(u, "backup test", null).secret();
-        }
-
-        ApiClient client(String token) {
-            return new ApiClient(URI.create("http://localhost:" + app.port()), careLoop.json()).withToken(token);
-        }
-
-        @Override
-        public void close() {
-            try {
-                app.stop();
-            } finally {
-                careLoop.close();
             }
         }
     }
