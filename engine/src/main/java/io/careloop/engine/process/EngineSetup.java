@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -70,6 +71,10 @@ public final class EngineSetup {
         beans.put(TicketProcessBean.NAME, ticketProcess);
         cfg.setBeans(beans);
         cfg.setDmnEngineConfiguration(dmnEngineConfiguration());
+        // ids made in the node, not blocks handed out by one row of act_ge_property: two nodes
+        // fetching a block at once failed an intake with an OptimisticLockingException (ClusterIT);
+        // Camunda's advice for clusters
+        cfg.setIdGenerator(new StrongUuidGenerator());
 
         // Every node runs every job (no deployment registration); timers first, oldest due first.
         cfg.setJobExecutorActivate(settings.jobExecutor());
