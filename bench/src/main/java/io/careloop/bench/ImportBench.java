@@ -2,6 +2,7 @@ package io.careloop.bench;
 
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.config.SettingsLoader;
 import io.careloop.engine.plugin.ImportRun;
 import java.io.BufferedWriter;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ public final class ImportBench {
         Path file = tmp.resolve("calls.csv");
         generate(file, rows);
         Settings settings = new Settings(0, tmp.resolve("data"), "jdbc:h2:file:" + tmp.resolve("data/careloop")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256", "sa", "", 8, plugins, false, null, false,
+                + SettingsLoader.H2_OPTIONS, "sa", "", 8, plugins, false, null, false,
                 Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofHours(12), 4);
         try (CareLoop careLoop = CareLoop.start(settings, Clock.systemUTC())) {
             List<String> lines = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.careloop.engine.audit.AuditSealer;
 import io.careloop.engine.audit.AuditVerification;
 import io.careloop.engine.audit.AuditVerifier;
 import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.backup.Backups;
 import io.careloop.engine.config.Settings;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.customer.CustomerService;
@@ -123,6 +124,7 @@ public final class CareLoop implements AutoCloseable {
     private final ProcessStudio studio;
     private final Migrations migrations;
     private final ProcessMonitor monitor;
+    private final Backups backups;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -170,6 +172,7 @@ public final class CareLoop implements AutoCloseable {
             QualityComplaintService.bind(qualityBean, qualityComplaints);
             tickets.openQualityComplaintsWith(qualityComplaints::openIfAbsent);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
+            this.backups = new Backups(settings, database.dataSource(), transactions, audit, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
@@ -210,6 +213,8 @@ public final class CareLoop implements AutoCloseable {
     public static CareLoop start(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         CareLoop c = new CareLoop(settings, clock, retentionPolicy);
         c.plugins.loadAll();
+        // an import a crash cut short goes on from its spooled file; the ledger skips what it took in
+        c.imports.resumeInterrupted();
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
@@ -302,6 +307,11 @@ public final class CareLoop implements AutoCloseable {
     /** The retention policy's purge of closed tickets. */
     public Retention retention() {
         return retention;
+    }
+
+    /** Online backups of the H2 database (docs/operations.md). */
+    public Backups backups() {
+        return backups;
     }
 
     public UserService users() {

@@ -29,6 +29,7 @@ import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.studio.DeploymentRoutes;
 import io.careloop.web.studio.IncidentRoutes;
 import io.careloop.web.studio.ProcessRoutes;
+import io.careloop.web.system.BackupRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
@@ -69,6 +70,7 @@ public final class WebServer {
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
         all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
         all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
+        all.addAll(new BackupRoutes(careLoop.backups()).routes());
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());

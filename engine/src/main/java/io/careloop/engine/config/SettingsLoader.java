@@ -66,9 +66,12 @@ public final class SettingsLoader {
     /**
      * The settings of the default H2 file URL: one process owns the file (no AUTO_SERVER); a writer
      * waits up to 10 s for a row another holds; one intake prepares more statements than H2's
-     * default cache of 8 keeps. Public for the bench, which opens its databases as CareLoop does.
+     * default cache of 8 keeps; WRITE_DELAY=0 writes every commit to the file before the commit
+     * returns (H2's default of 500 ms lost the last second of committed tickets when the process was
+     * killed: CrashIT, docs/operations.md). Public for the bench, which opens its databases as
+     * CareLoop does.
      */
-    public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+    public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;WRITE_DELAY=0";
 
     private static Lookup lookup(Properties props, Map<String, String> env) {
         return key -> {

@@ -144,6 +144,37 @@ public final class ImportRuns implements AutoCloseable {
         }
     }
 
+    /**
+     * Resumes the runs a crash of this node left "queued" or "running": those whose upload is still
+     * in this node's spool directory (a stop deletes it after writing the counts; a SIGKILL does
+     * not). The run reads its file again from the start; the ledger answers what it took in before
+     * the crash as duplicates, so its counts after the resume are: accepted = taken in now,
+     * duplicate = taken in before (or earlier). A run whose file is not here belongs to another
+     * node or lost its file, and is left alone. Answers the resumed runs.
+     */
+    public List<ImportRun> resumeInterrupted() {
+        List<ImportRun> resumed = new ArrayList<>();
+        for (ImportRun run : tx.read(s -> s.getMapper(ImportRunMapper.class).unfinished())) {
+            if (live.containsKey(run.id())) {
+                continue;
+            }
+            Path file = spool.resolve("run-" + run.id() + (run.replayOf() == null ? ".upload" : ".replay"));
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            ImportRun restart = new ImportRun(run.id(), run.pluginId(), run.fileName(), run.preset(), "queued", 0, 0, 0,
+                    0, 0, 0, null, null, run.replayOf(), run.createdBy(), run.createdAt(), null);
+            try {
+                LOG.warn("import.resumed plugin={} run={} readBeforeCrash={} acceptedBeforeCrash={}", run.pluginId(),
+                        run.id(), run.read(), run.accepted());
+                resumed.add(submit(restart, importer(run.pluginId()), file, Files.size(file)));
+            } catch (IOException | RuntimeException e) {
+                new RunRecorder(tx, clock, restart).flush("could not resume after a stop: " + e.getMessage(), true);
+            }
+        }
+        return resumed;
+    }
+
     /** The run with its live counts while it goes on. */
     public ImportRun find(long runId) {
         RunRecorder r = live.get(runId);

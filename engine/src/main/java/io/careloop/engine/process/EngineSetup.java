@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ public final class EngineSetup {
     static final String DEPLOYMENT_NAME = "careloop-processes";
     /** The source of the studio's deployments (a supervisor's versions). */
     public static final String STUDIO_SOURCE = "careloop-studio";
+    /** How long a node owns a job it acquired. */
+    public static final java.time.Duration LOCK_TIME = java.time.Duration.ofMinutes(10);
 
     private EngineSetup() {
     }
@@ -76,6 +79,10 @@ public final class EngineSetup {
         beans.put(TicketProcessBean.NAME, ticketProcess);
         cfg.setBeans(beans);
         cfg.setDmnEngineConfiguration(dmnEngineConfiguration());
+        // ids made in the node, not blocks handed out by one row of act_ge_property: two nodes
+        // fetching a block at once failed an intake with an OptimisticLockingException (ClusterIT);
+        // Camunda's advice for clusters
+        cfg.setIdGenerator(new StrongUuidGenerator());
 
         // Every node runs every job (no deployment registration); timers first, oldest due first.
         cfg.setJobExecutorActivate(settings.jobExecutor());
@@ -87,8 +94,10 @@ public final class EngineSetup {
         jobExecutor.setMaxPoolSize(8);
         jobExecutor.setQueueSize(16);
         jobExecutor.setMaxJobsPerAcquisition(16);
-        // longer than any of our jobs runs: a job outliving its lock would run again on another node
-        jobExecutor.setLockTimeInMillis(5 * 60 * 1000);
+        // longer than any of our jobs runs: a job outliving its lock would run again on another node.
+        // The longest is a survey reminder calling an outbound plugin, bounded by the plugin call
+        // limit (PluginHost.Limits, 5 min): twice that (docs/operations.md)
+        jobExecutor.setLockTimeInMillis((int) LOCK_TIME.toMillis());
         cfg.setJobExecutor(jobExecutor);
 
         ProcessEngine engine = cfg.buildProcessEngine();

@@ -34,6 +34,8 @@ public enum Permission {
     /** Verify the audit chain, run the retention purge. */
     AUDIT("audit", SUPERVISOR, ADMIN),
     USER_ADMIN("user.admin", ADMIN),
+    /** Take an online backup of the embedded database. */
+    BACKUP("backup", ADMIN),
     PLUGIN_READ("plugin.read", INTEGRATOR, ADMIN),
     /** Install, configure, start, stop plugins; replay quarantined items. */
     PLUGIN_MANAGE("plugin.manage", INTEGRATOR, ADMIN),

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 
-/** Multipart uploads as a browser form or curl -F sends them, with a bearer token. */
-final class Uploads {
+/** Multipart uploads as a browser form or curl -F sends them, with a bearer token (plugin and crash tests). */
+public final class Uploads {
 
-    record Answer(int status, String body, JsonNode json) {
+    public record Answer(int status, String body, JsonNode json) {
     }
 
     private Uploads() {
     }
 
-    static Answer post(URI base, String path, String token, String fileName, byte[] content, String preset)
+    public static Answer post(URI base, String path, String token, String fileName, byte[] content, String preset)
             throws IOException, InterruptedException {
         io.careloop.web.testing.Multipart form = new io.careloop.web.testing.Multipart();
         if (preset != null) {

@@ -16,8 +16,6 @@ import java.util.UUID;
 /** A multipart/form-data request as a browser form or {@code curl -F} sends it, with a bearer token. */
 public final class Multipart {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     public record Answer(int status, String contentType, String body, JsonNode json) {
     }
 
@@ -45,7 +43,9 @@ public final class Multipart {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // a client of its own: a server that refuses an upload (401, 403, 413) before reading it closes the
+            // connection, and a pooled client would send the next request down that closed connection
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = r.body() == null || r.body().isBlank() || !r.headers().firstValue("Content-Type").orElse("")
                     .contains("json") ? null : new ObjectMapper().readTree(r.body());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), json);
