@@ -49,7 +49,11 @@ final class BareCamunda implements AutoCloseable {
             cfg.setDbMetricsReporterActivate(false);
             cfg.setAuthorizationEnabled(false);
             cfg.setJobExecutorActivate(false);
-            cfg.setBeans(Map.of("ticketProcess", new NoOpTicketProcess()));
+            // the beans ticket-lifecycle calls: the ticket's own steps do nothing, and the follow-on processes
+            // (adverse-event case, quality complaint, feedback loop) are not started: only the lifecycle is measured
+            NoOpFollowOn followOn = new NoOpFollowOn();
+            cfg.setBeans(Map.of("ticketProcess", new NoOpTicketProcess(), "adverseEvent", followOn,
+                    "qualityComplaint", followOn, "feedback", followOn));
             ProcessEngine engine = cfg.buildProcessEngine();
             // the same models CareLoop deploys (ticket-lifecycle calls several decision tables)
             DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench-baseline");
