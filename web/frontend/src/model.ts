@@ -31,6 +31,8 @@ export interface Ticket {
   slaState: string | null;
   escalationLevel: number;
   adverseEventSuspected: boolean;
+  /** pharmacovigilance's review: pending, confirmed, not-adverse-event; null when none is needed */
+  pvReview?: string | null;
   version: number;
 }
 

@@ -4,7 +4,10 @@ import { draft, saveDraft } from '../drafts';
 import { code, t } from '../i18n';
 import { CATEGORIES, SEVERITIES, may, type Ticket, type User } from '../model';
 
-type Field = 'reason' | 'assignee' | 'category' | 'severity' | 'resolution';
+type Field = 'reason' | 'assignee' | 'category' | 'severity' | 'resolution' | 'outcome';
+
+/** What pharmacovigilance decides about a possible adverse event (TicketService.PV_*). */
+export const PV_OUTCOMES = ['confirmed', 'not-adverse-event'];
 
 interface Action {
   id: string;
@@ -49,8 +52,12 @@ export function actionsFor(ticket: Ticket, user: User, api: ApiClient): Action[]
       run: (v) => api.post(`${path}/reopen`, { reason: v.reason, version }) },
   ];
   if (ticket.adverseEventSuspected) {
-    list.push({ id: 'pvReview', fields: [], blocked: may(user, 'pharmacovigilance') ? null : t('perm.noPv'),
-      run: () => api.post(`${path}/pv-review`, { outcome: 'confirmed', version }) });
+    // the reviewer chooses the outcome: confirmed opens the adverse-event case, not-adverse-event ends the review
+    const reviewed = ticket.pvReview != null && ticket.pvReview !== 'pending';
+    list.push({ id: 'pvReview', fields: ['outcome'],
+      blocked: !may(user, 'pharmacovigilance') ? t('perm.noPv')
+        : reviewed ? t('action.pvReviewed', { outcome: code('pvOutcome', ticket.pvReview) }) : null,
+      run: (v) => api.post(`${path}/pv-review`, { outcome: v.outcome, version }) });
   }
   return list;
 }
@@ -97,6 +104,14 @@ export function Actions({ api, ticket, user, onDone }: Props) {
         <select name={f} value={value} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
           <option value="">{t('action.unchanged')}</option>
           {(f === 'category' ? CATEGORIES : SEVERITIES).map((o) => <option key={o} value={o}>{code(f, o)}</option>)}
+        </select>
+      );
+    }
+    if (f === 'outcome') {
+      return (
+        <select name={f} value={value} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('action.choose')}</option>
+          {PV_OUTCOMES.map((o) => <option key={o} value={o}>{code('pvOutcome', o)}</option>)}
         </select>
       );
     }
