@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.careloop.web.plugin.Uploads;
 import io.careloop.web.testing.ApiClient;
 import io.careloop.web.testing.CallLogs;
+import io.careloop.web.testing.Multipart;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,7 +128,7 @@ class CrashIT {
         long acceptedBeforeKill;
         try (NodeProcess node = NodeProcess.start(dataDir, Map.of())) {
             String token = node.adminToken();
-            Uploads.Answer up = Uploads.post(node.base(), "/api/v1/plugins/phone-log/imports", token, "calls.csv", file,
+            Multipart.Answer up = Uploads.post(node.base(), "/api/v1/plugins/phone-log/imports", token, "calls.csv", file,
                     "callcenter");
             assertThat(up.status()).as(up.body()).isEqualTo(202);
             runId = up.json().path("runId").asLong();
@@ -158,7 +159,7 @@ class CrashIT {
             assertThat(resumed.path("duplicate").asLong()).isGreaterThanOrEqualTo(acceptedBeforeKill);
 
             // the same file once more changes nothing
-            Uploads.Answer again2 = Uploads.post(again.base(), "/api/v1/plugins/phone-log/imports", again.adminToken(),
+            Multipart.Answer again2 = Uploads.post(again.base(), "/api/v1/plugins/phone-log/imports", again.adminToken(),
                     "calls.csv", file, "callcenter");
             long second = again2.json().path("runId").asLong();
             JsonNode rerun;

@@ -8,6 +8,7 @@ import io.careloop.engine.testing.TestCareLoop;
 import io.careloop.engine.testing.TestDatabases;
 import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
+import io.careloop.web.testing.Multipart;
 import io.careloop.web.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ class EmailPluginApiTest {
     @Test
     void anUploadedMailboxBecomesEmailTicketsOnceAndNoiseStaysOut() throws Exception {
         byte[] mbox = sample("inbox.mbox");
-        Uploads.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
+        Multipart.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
                 "inbox.mbox", mbox, null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
@@ -122,7 +123,7 @@ class EmailPluginApiTest {
         assertThat(ledger("auto.20261107@hospital-a.example.cn")).as("the auto-reply").isNull();
         assertThat(ledger("bounce.1@mx.example.com")).as("the bounce").isNull();
 
-        Uploads.Answer again = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
+        Multipart.Answer again = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
                 "inbox.mbox", mbox, null);
         JsonNode second = finished(again.json().path("runId").asLong());
         assertThat(List.of(second.path("read").asInt(), second.path("accepted").asInt(), second.path("duplicate").asInt()))

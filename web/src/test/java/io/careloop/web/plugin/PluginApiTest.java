@@ -8,6 +8,7 @@ import io.careloop.engine.testing.TestCareLoop;
 import io.careloop.engine.testing.TestDatabases;
 import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
+import io.careloop.web.testing.Multipart;
 import io.careloop.web.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ class PluginApiTest {
     @Test
     void aCallLogUploadRunsToItsCountsAndItsCallsBecomeTicketsAndCallBacks() throws Exception {
         byte[] file = sample("asterisk-Master.csv");
-        Uploads.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator,
+        Multipart.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator,
                 "Master.csv", file, "asterisk");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         long runId = accepted.json().path("runId").asLong();
@@ -119,7 +120,7 @@ class PluginApiTest {
         assertThat(ledger("1762058410.8")).isNotNull();
         assertThat(ledger("1762179000.13")).isNull();
 
-        Uploads.Answer again = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator,
+        Multipart.Answer again = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator,
                 "Master.csv", file, "asterisk");
         JsonNode second = finished(again.json().path("runId").asLong());
         assertThat(List.of(second.path("read").asInt(), second.path("accepted").asInt(), second.path("duplicate").asInt()))
@@ -131,7 +132,7 @@ class PluginApiTest {
         String csv = "通话ID,开始时间,主叫号码,被叫号码,方向,时长(秒),结果,坐席,客户姓名,备注\r\n"
                 + "Q-1,2026-11-06 09:00:00,13700009999,4008001234,呼入,60,已接通,周敏,钱医生,询问药品储存温度\r\n"
                 + "Q-2,2026-11-06 25:61:00,13700008888,4008001234,呼入,60,已接通,周敏,孙药师,说明书缺页\r\n";
-        Uploads.Answer up = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator, "export.csv",
+        Multipart.Answer up = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator, "export.csv",
                 csv.getBytes(StandardCharsets.UTF_8), null);
         assertThat(up.status()).isEqualTo(202);
         long runId = up.json().path("runId").asLong();
@@ -170,7 +171,7 @@ class PluginApiTest {
                 + "3、您向同事推荐我们的可能性有多大?(0-10分),4、您还有什么建议?\r\n"
                 + "1,2026/11/05 10:12:33,45秒,微信,N/A,223.104.3.10(上海-上海)," + number + ",5,10,回复很快\r\n"
                 + "2,2026/11/06 09:20:10,60秒,微信,N/A,223.104.3.11(上海-上海),CL-2099-999999,1,0,工单号不存在\r\n";
-        Uploads.Answer up = Uploads.post(server.base(), "/api/v1/plugins/survey-import/imports", integrator, "wjx.csv",
+        Multipart.Answer up = Uploads.post(server.base(), "/api/v1/plugins/survey-import/imports", integrator, "wjx.csv",
                 csv.getBytes(java.nio.charset.Charset.forName("GB18030")), "wenjuanxing");
         assertThat(up.status()).as(up.body()).isEqualTo(202);
         long runId = up.json().path("runId").asLong();
@@ -186,7 +187,7 @@ class PluginApiTest {
 
     @Test
     void anUnknownPresetOrAMissingFileIsAProblemWithItsField() throws Exception {
-        Uploads.Answer bad = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator, "x.csv",
+        Multipart.Answer bad = Uploads.post(server.base(), "/api/v1/plugins/phone-log/imports", integrator, "x.csv",
                 "a".getBytes(StandardCharsets.UTF_8), "nokia");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("field").asText()).isEqualTo("preset");
