@@ -30,10 +30,12 @@ public final class LiveEvents implements AutoCloseable {
     private record Listener(User user, SseClient client) {
     }
 
+    private final DomainEvents events;
     private final TicketService tickets;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final AutoCloseable subscription;
-    private final AtomicBoolean pinging = new AtomicBoolean();
+    /** Set by the first {@link #listen}: until a browser listens, nobody hears of events and nothing subscribes. */
+    private volatile AutoCloseable subscription;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "careloop-sse-ping");
         t.setDaemon(true);
@@ -41,13 +43,14 @@ public final class LiveEvents implements AutoCloseable {
     });
 
     public LiveEvents(DomainEvents events, TicketService tickets) {
+        this.events = events;
         this.tickets = tickets;
-        this.subscription = events.subscribe(this::onEvent);
     }
 
     /** Keeps {@code client} open and sends it what {@code user} may see until it disconnects. */
     public void listen(User user, SseClient client) {
-        if (pinging.compareAndSet(false, true)) {
+        if (started.compareAndSet(false, true)) {
+            subscription = events.subscribe(this::onEvent);
             // a comment now and then keeps proxies from closing an idle stream and finds clients that left
             pings.scheduleAtFixedRate(() -> listeners.forEach(l -> send(l, null, null)), 15, 15, TimeUnit.SECONDS);
         }
@@ -100,6 +103,9 @@ public final class LiveEvents implements AutoCloseable {
     @Override
     public void close() throws Exception {
         pings.shutdownNow();
-        subscription.close();
+        AutoCloseable s = subscription;
+        if (s != null) {
+            s.close();
+        }
     }
 }
