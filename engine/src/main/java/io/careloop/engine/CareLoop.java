@@ -171,6 +171,7 @@ public final class CareLoop implements AutoCloseable {
             this.qualityComplaints = new QualityComplaintService(transactions, processEngine, tickets, audit, clock);
             QualityComplaintService.bind(qualityBean, qualityComplaints);
             tickets.openQualityComplaintsWith(qualityComplaints::openIfAbsent);
+            tickets.guardCloseWith(qualityComplaints::openWork);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
             this.backups = new Backups(settings, database.dataSource(), transactions, audit, clock);
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),

@@ -122,11 +122,20 @@ public class RecordingTicketProcess {
 
   final Quality quality = new Quality();
 
+  /** As bean {@code qualityComplaint}: the answer of {@code running}, i.e. an investigation still open. */
+  volatile boolean qualityRunning;
+
   /** Bean {@code qualityComplaint} (ticket-lifecycle's open-quality-complaint and quality-complaint.bpmn). */
   public final class Quality {
 
     public void open(DelegateExecution execution) {
       record("quality.open", execution);
+    }
+
+    /** As the engine: whether the ticket's quality-complaint process still runs (here {@link #qualityRunning}). */
+    public boolean running(DelegateExecution execution) {
+      record("quality.running", execution);
+      return qualityRunning;
     }
 
     /** Like the engine: sets capaOpened and capaNumber (here from {@link #nextOpensCapa}). */
@@ -173,6 +182,7 @@ public class RecordingTicketProcess {
 
   public void reset() {
     calls.clear();
+    qualityRunning = false;
   }
 
   private void record(String method, DelegateExecution execution) {

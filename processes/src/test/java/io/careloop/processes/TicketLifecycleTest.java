@@ -423,6 +423,32 @@ class TicketLifecycleTest {
     assertThat(ticketProcess.calls("autoClosed")).hasSize(1);
   }
 
+  @Test
+  void auto_close_waits_another_period_while_the_quality_investigation_runs() {
+    // Given a resolved product-quality ticket whose quality complaint is still being investigated
+    ProcessInstance pi = start(ticket("T-1304", "product-quality", "medium", "B", "Packaging damaged, lot 24A07"));
+    complete(handleTask(pi));
+    ticketProcess.qualityRunning = true;
+
+    // When the auto-close period passes
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(7)).plusSeconds(60)));
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+
+    // Then the ticket is not closed: the process asked the quality bean and waits another period
+    assertThat(pi).hasPassed("review-pending", "quality-pending").hasNotPassed("auto-close-ticket").isWaitingAt("resolved");
+    assertThat(ticketProcess.calls("quality.running")).hasSize(1);
+    assertThat(ticketProcess.calls("autoClosed")).isEmpty();
+
+    // When the investigation is finished and the next period passes
+    ticketProcess.qualityRunning = false;
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(14)).plusSeconds(120)));
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+
+    // Then it auto-closes
+    assertThat(pi).hasPassed("auto-close-ticket", "auto-closed").isEnded();
+    assertThat(ticketProcess.calls("autoClosed")).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static org.camunda.bpm.engine.task.Task reviewTask(ProcessInstance pi) {

@@ -22,6 +22,11 @@ public final class QualityComplaintBean {
         service().open(execution.getBusinessKey());
     }
 
+    /** ticket-lifecycle's {@code quality-pending}: true while the ticket's quality complaint still runs (no auto-close). */
+    public boolean running(DelegateExecution execution) {
+        return service().openWork(execution.getBusinessKey()) != null;
+    }
+
     /** Sets {@code capaOpened} and {@code capaNumber} from the cluster the complaint is in. */
     @SuppressWarnings("unchecked")
     public void checkRecurrence(DelegateExecution execution) {

@@ -177,6 +177,25 @@ public final class QualityComplaintService {
     }
 
     /**
+     * Why the ticket cannot close yet: its quality-complaint process still runs (named with the
+     * steps it waits for), or null when it has none or it has finished. Asks the process engine,
+     * not our table, so it is true to the process state; joins the caller's transaction.
+     */
+    public String openWork(String number) {
+        long running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(number).count();
+        if (running == 0) {
+            return null;
+        }
+        List<String> steps = engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(number).list().stream().map(Task::getTaskDefinitionKey)
+                .map(QualityComplaintService::stepOf).distinct().sorted().toList();
+        return "ticket " + number + " has a quality complaint still running" + (steps.isEmpty() ? ""
+                : " (waiting for: " + String.join(", ", steps) + ")")
+                + ": it cannot be closed until quality has finished the investigation";
+    }
+
+    /**
      * Opens the quality complaint of a ticket that became a product-quality ticket after intake
      * (reclassification), in the caller's transaction; nothing when it has one.
      */

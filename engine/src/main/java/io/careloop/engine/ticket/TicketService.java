@@ -58,6 +58,7 @@ public final class TicketService implements ProcessCallbacks {
     private final Clock clock;
     private final TicketSla sla;
     private volatile java.util.function.Consumer<String> qualityComplaints = number -> { };
+    private volatile java.util.function.Function<String, String> closeGuard = number -> null;
 
     public TicketService(Transactions tx, TicketProcess process, AuditTrail audit, DomainEvents events,
                          ObjectMapper json, Clock clock, Calendars calendars) {
@@ -198,6 +199,14 @@ public final class TicketService implements ProcessCallbacks {
         this.qualityComplaints = java.util.Objects.requireNonNull(open);
     }
 
+    /**
+     * HOOK: work that must finish before the ticket may close (the quality complaint's
+     * investigation): answers why not, or null. Asked by {@link #close} in its transaction.
+     */
+    public void guardCloseWith(java.util.function.Function<String, String> whyNot) {
+        this.closeGuard = java.util.Objects.requireNonNull(whyNot);
+    }
+
     private Ticket reclassified(String number, Category category, Severity severity, String why, String actor,
                                 Integer expectedVersion) {
         return change(number, expectedVersion, actor, "ticket.reclassified", why, (t, before) -> {
@@ -283,6 +292,10 @@ public final class TicketService implements ProcessCallbacks {
             if (PV_PENDING.equals(before.pvReview())) {
                 throw new ConflictException("ticket " + number + " is a possible adverse event: it cannot be closed "
                         + "until pharmacovigilance has completed its review");
+            }
+            String openWork = closeGuard.apply(number);
+            if (openWork != null) {
+                throw new ConflictException(openWork);
             }
             process.close(before.processInstanceId());
             return before.withStatus(TicketStatus.CLOSED, clock.instant());
