@@ -16,11 +16,12 @@ public final class FeedbackBean {
 
     /** ticket-lifecycle's start-feedback-loop: one feedback-loop instance per resolution. */
     public void start(DelegateExecution execution) {
-        service().startLoop(execution.getBusinessKey(), (String) execution.getVariable("channel"));
+        service().startLoop(execution.getBusinessKey(), (String) execution.getVariable("channel"),
+                (String) execution.getVariable("category"), (String) execution.getVariable("tier"));
     }
 
     public void noResponse(DelegateExecution execution) {
-        service().noResponse(execution.getBusinessKey());
+        service().noResponse(execution.getBusinessKey(), (String) execution.getVariable("surveyResponseWindow"));
     }
 
     public void reopenTicket(DelegateExecution execution) {

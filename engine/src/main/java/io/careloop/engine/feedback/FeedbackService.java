@@ -43,7 +43,10 @@ public final class FeedbackService {
     public static final String MESSAGE = "survey-response";
     public static final String FOLLOW_UP_TASK = "follow-up-call";
     static final String SOURCE = "survey";
-    /** Defaults: one reminder after 3 days, the window closes 7 days after the invitation. */
+    /**
+     * Defaults when survey-policy.dmn gives nothing usable: one reminder after 3 days, the window
+     * closes 7 days after the invitation. The table decides per channel, category and tier.
+     */
     public static final Duration DEFAULT_REMINDER_AFTER = Duration.ofDays(3);
     public static final Duration DEFAULT_RESPONSE_WINDOW = Duration.ofDays(7);
 
@@ -53,22 +56,17 @@ public final class FeedbackService {
     private final AuditTrail audit;
     private final DomainEvents events;
     private final Clock clock;
-    private final Duration reminderAfter;
-    private final Duration responseWindow;
+    private final SurveyPolicy policy;
 
     public FeedbackService(Transactions tx, ProcessEngine engine, TicketService tickets, AuditTrail audit,
                            DomainEvents events, Clock clock, Duration reminderAfter, Duration responseWindow) {
-        if (reminderAfter.isNegative() || reminderAfter.isZero() || reminderAfter.compareTo(responseWindow) >= 0) {
-            throw new IllegalArgumentException("the survey reminder must come inside the response window");
-        }
         this.tx = tx;
         this.engine = engine;
         this.tickets = tickets;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.reminderAfter = reminderAfter;
-        this.responseWindow = responseWindow;
+        this.policy = new SurveyPolicy(engine, new SurveyPolicy.Window(reminderAfter, responseWindow));
     }
 
     /** Connects the BPMN beans to this service (they are registered before the service exists). */
@@ -152,12 +150,15 @@ public final class FeedbackService {
 
     // ---- called by the beans, inside the process's transaction ----
 
-    void startLoop(String ticketNumber, String channel) {
+    /** Starts the loop with the survey window survey-policy.dmn gives for the ticket. */
+    void startLoop(String ticketNumber, String channel, String category, String tier) {
+        SurveyPolicy.Window window = policy.windowFor(ticketNumber, channel, category, tier);
         Map<String, Object> vars = new HashMap<>();
         vars.put("ticketNumber", ticketNumber);
         vars.put("channel", channel);
-        vars.put("surveyReminderAfter", reminderAfter.toString());
-        vars.put("surveyWaitAfterReminder", responseWindow.minus(reminderAfter).toString());
+        vars.put("surveyReminderAfter", window.reminderAfter().toString());
+        vars.put("surveyWaitAfterReminder", window.waitAfterReminder().toString());
+        vars.put("surveyResponseWindow", window.responseWindow().toString());
         engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, ticketNumber, vars);
     }
 
@@ -174,8 +175,10 @@ public final class FeedbackService {
                 "ticket." + kind + (d.sent() ? "-sent" : "-not-sent"));
     }
 
-    void noResponse(String ticketNumber) {
-        note(ticketNumber, "survey", "internal", "process", "no survey response in " + responseWindow.toDays()
+    /** The window closed; {@code window} is the instance's surveyResponseWindow (null on instances started before it). */
+    void noResponse(String ticketNumber, String window) {
+        Duration within = window == null ? policy.defaults().responseWindow() : Duration.parse(window);
+        note(ticketNumber, "survey", "internal", "process", "no survey response in " + within.toDays()
                 + " days; the feedback loop is closed", "ticket.survey-no-response");
     }
 

@@ -30,7 +30,7 @@ public final class DiagramValidator {
             "resolutionWarningAt", "resolutionDueAt", "adverseEventSuspected", "pvOutcome", "regulatoryDueAt",
             "reminder50At", "reminder80At", "reportWithin", "caseActor", "patientIdentifiable", "reporterIdentifiable",
             "suspectProduct", "adverseEventDescribed", "satisfaction", "surveyReminderAfter", "surveyWaitAfterReminder",
-            "surveyCompleted", "csat", "nps", "comment", "problemPersists", "completed");
+            "surveyResponseWindow", "surveyCompleted", "csat", "nps", "comment", "problemPersists", "completed");
 
     /** What the validation found. */
     public record Result(List<ValidationError> errors, List<String> processKeys, List<String> decisionKeys,
