@@ -47,6 +47,7 @@ import io.careloop.engine.privacy.SubjectAccess;
 import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.pv.AdverseEventBean;
 import io.careloop.engine.pv.AdverseEventService;
+import io.careloop.engine.quality.Capas;
 import io.careloop.engine.quality.QualityComplaintBean;
 import io.careloop.engine.quality.QualityComplaintService;
 import io.careloop.engine.quality.QualityMapper;
@@ -57,6 +58,7 @@ import io.careloop.engine.sla.CalendarMapper;
 import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.report.ReportService;
 import io.careloop.engine.sla.Calendars;
+import io.careloop.engine.sla.QueueCalendars;
 import io.careloop.engine.studio.Migrations;
 import io.careloop.engine.studio.ProcessMonitor;
 import io.careloop.engine.studio.ProcessStudio;
@@ -120,6 +122,8 @@ public final class CareLoop implements AutoCloseable {
     private final Erasure erasure;
     private final Retention retention;
     private final QualityComplaintService qualityComplaints;
+    private final Capas capas;
+    private final QueueCalendars queueCalendars;
     private final ReportService reports;
     private final ProcessStudio studio;
     private final Migrations migrations;
@@ -160,6 +164,7 @@ public final class CareLoop implements AutoCloseable {
             this.ticketProcess = new TicketProcess(processEngine, settings.autoCloseAfter());
             this.customers = new CustomerService(transactions, audit, clock);
             this.calendars = new Calendars(transactions, json, audit, clock);
+            this.queueCalendars = new QueueCalendars(transactions, audit, clock);
             this.reports = new ReportService(transactions, calendars, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
@@ -170,6 +175,7 @@ public final class CareLoop implements AutoCloseable {
             AdverseEventService.bind(adverseEventBean, adverseEvents);
             this.qualityComplaints = new QualityComplaintService(transactions, processEngine, tickets, audit, clock);
             QualityComplaintService.bind(qualityBean, qualityComplaints);
+            this.capas = new Capas(transactions);
             tickets.openQualityComplaintsWith(qualityComplaints::openIfAbsent);
             tickets.guardCloseWith(qualityComplaints::openWork);
             this.intake = new IntakeService(transactions, customers, tickets, ticketProcess, clock);
@@ -281,6 +287,16 @@ public final class CareLoop implements AutoCloseable {
     }
 
     /** Product-quality complaints: investigation, sample return, recurrence and CAPA. */
+    /** Which calendar each queue's SLA clocks count on. */
+    public QueueCalendars queueCalendars() {
+        return queueCalendars;
+    }
+
+    /** The CAPA register (read-only). */
+    public Capas capas() {
+        return capas;
+    }
+
     public QualityComplaintService qualityComplaints() {
         return qualityComplaints;
     }

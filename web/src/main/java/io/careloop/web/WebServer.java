@@ -23,9 +23,11 @@ import io.careloop.web.queue.QueueRoutes;
 import io.careloop.web.ui.AgentWorkspace;
 import io.careloop.web.feedback.FeedbackRoutes;
 import io.careloop.web.pv.AdverseEventRoutes;
+import io.careloop.web.quality.CapaRoutes;
 import io.careloop.web.quality.QualityRoutes;
 import io.careloop.web.report.ReportRoutes;
 import io.careloop.web.sla.CalendarRoutes;
+import io.careloop.web.sla.QueueCalendarRoutes;
 import io.careloop.web.studio.DeploymentRoutes;
 import io.careloop.web.studio.IncidentRoutes;
 import io.careloop.web.studio.ProcessRoutes;
@@ -62,7 +64,7 @@ public final class WebServer {
         List<ApiRoute> all = new ArrayList<>();
         all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
         all.addAll(new AuthRoutes(careLoop.users(), requests, LoginThrottle.standard(careLoop.clock())).routes());
-        all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), requests).routes());
+        all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), careLoop.qualityComplaints(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), careLoop.personalData(), requests).routes());
         all.addAll(new PersonalDataRoutes(careLoop.subjectAccess(), careLoop.erasure(), requests, json, careLoop.clock())
                 .routes());
@@ -72,9 +74,11 @@ public final class WebServer {
         all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
         all.addAll(new BackupRoutes(careLoop.backups()).routes());
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());
+        all.addAll(new QueueCalendarRoutes(careLoop.queueCalendars(), requests).routes());
         all.addAll(new FeedbackRoutes(careLoop.feedback(), careLoop.tickets(), requests).routes());
         all.addAll(new AdverseEventRoutes(careLoop.adverseEvents(), requests).routes());
         all.addAll(new QualityRoutes(careLoop.qualityComplaints(), requests).routes());
+        all.addAll(new CapaRoutes(careLoop.capas()).routes());
         all.addAll(new ReportRoutes(careLoop.reports()).routes());
         all.addAll(new ProcessRoutes(careLoop.studio(), careLoop.migrations(), careLoop.monitor(), requests).routes());
         all.addAll(new DeploymentRoutes(careLoop.studio()).routes());

@@ -5,7 +5,6 @@ import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
-import io.careloop.engine.error.NotFoundException;
 import io.careloop.engine.error.ReasonRequiredException;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.process.Tx;
@@ -152,27 +151,27 @@ public final class QualityComplaintService {
 
     /** The ticket's quality complaint with its open steps and its CAPA. */
     public QualityComplaintView view(String number) {
+        return find(number).orElseThrow(() -> {
+            tickets.find(number); // 404 for an unknown ticket
+            return new ConflictException("ticket " + number + " is not a product-quality complaint");
+        });
+    }
+
+    /** The ticket's quality complaint, or empty when the ticket has none (any other category). */
+    public java.util.Optional<QualityComplaintView> find(String number) {
         return tx.read(s -> {
             QualityMapper m = s.getMapper(QualityMapper.class);
             QualityComplaint c = m.find(number);
             if (c == null) {
-                if (s.getMapper(TicketMapper.class).findByNumber(number) == null) {
-                    throw new NotFoundException("no ticket " + number);
-                }
-                throw new ConflictException("ticket " + number + " is not a product-quality complaint");
+                return java.util.Optional.<QualityComplaintView>empty();
             }
-            QualityComplaintView.CapaView capa = null;
-            if (c.capaId() != null) {
-                Capa k = m.capa(c.capaId());
-                capa = new QualityComplaintView.CapaView(k.number(), k.status(), k.product(), k.lot(), k.openedBy(),
-                        k.openedAt(), k.action(), k.closedAt(), m.linkedTickets(k.id()));
-            }
+            QualityComplaintView.CapaView capa = c.capaId() == null ? null : Capas.view(m, m.capa(c.capaId()));
             List<String> open = engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY)
                     .processInstanceBusinessKey(number).list().stream().map(Task::getTaskDefinitionKey)
                     .map(QualityComplaintService::stepOf).sorted().toList();
-            return new QualityComplaintView(number, c.product(), c.lot(), c.expiry(), Boolean.TRUE.equals(c.sampleRequested()),
-                    c.sampleStatus(), c.sampleCondition(), c.investigation(), c.findings(), c.rootCause(), c.status(),
-                    open, capa);
+            return java.util.Optional.of(new QualityComplaintView(number, c.product(), c.lot(), c.expiry(),
+                    Boolean.TRUE.equals(c.sampleRequested()), c.sampleStatus(), c.sampleCondition(), c.investigation(),
+                    c.findings(), c.rootCause(), c.status(), open, capa));
         });
     }
 

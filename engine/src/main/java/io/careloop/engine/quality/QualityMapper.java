@@ -27,6 +27,10 @@ public interface QualityMapper {
 
     Capa capa(long id);
 
+    /** The CAPA register, newest first; null filters match everything. */
+    List<Capa> capas(@Param("status") String status, @Param("productPattern") String productPattern,
+                     @Param("limit") int limit);
+
     void insertCapa(@Param("c") Capa capa, @Param("key") GeneratedKey key);
 
     void closeCapa(@Param("id") long id, @Param("action") String action, @Param("closedAt") Instant closedAt);

@@ -32,6 +32,23 @@ public interface CalendarMapper {
     @Update("UPDATE business_calendar SET is_default = FALSE, version = version + 1 WHERE is_default = TRUE AND code <> #{code}")
     int clearDefaultExcept(String code);
 
+    @Select("SELECT calendar_code FROM queue_calendar WHERE queue = #{queue}")
+    String calendarOfQueue(String queue);
+
+    @Select("SELECT queue, calendar_code, updated_at, updated_by FROM queue_calendar ORDER BY queue")
+    List<QueueCalendar> queueCalendars();
+
+    @Insert("INSERT INTO queue_calendar (queue, calendar_code, updated_at, updated_by) "
+            + "VALUES (#{q.queue}, #{q.calendarCode}, #{q.updatedAt}, #{q.updatedBy})")
+    void insertQueueCalendar(@Param("q") QueueCalendar row);
+
+    @Update("UPDATE queue_calendar SET calendar_code = #{q.calendarCode}, updated_at = #{q.updatedAt}, "
+            + "updated_by = #{q.updatedBy} WHERE queue = #{q.queue}")
+    int updateQueueCalendar(@Param("q") QueueCalendar row);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM queue_calendar WHERE queue = #{queue}")
+    int deleteQueueCalendar(String queue);
+
     /** A row as stored. */
     record CalendarRow(String code, String name, String zone, String definition, Boolean isDefault,
                        java.time.Instant updatedAt, Integer version) {

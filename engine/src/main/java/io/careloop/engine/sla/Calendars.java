@@ -143,6 +143,17 @@ public final class Calendars {
         return c.calculator();
     }
 
+    /**
+     * The calculator of an SLA clock of a ticket in {@code queue}: the calendar assigned to the queue
+     * (see {@link QueueCalendars}), else the default calendar. One primary-key read in {@code t}.
+     */
+    public DueDateCalculator calculatorForQueue(Tx t, SlaMode mode, String queue) {
+        if (mode == SlaMode.CALENDAR) {
+            return DueDateCalculator.calendarTime();
+        }
+        return calculator(t, mode, queue == null ? null : t.mapper(CalendarMapper.class).calendarOfQueue(queue));
+    }
+
     private StoredCalendar toStored(CalendarRow row) {
         try {
             Definition d = json.readValue(row.definition(), Definition.class);

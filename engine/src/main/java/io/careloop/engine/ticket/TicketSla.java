@@ -39,9 +39,12 @@ final class TicketSla {
         this.process = process;
     }
 
-    /** Both clocks started at {@code start}; the warnings at the policy's fraction of each target. */
+    /**
+     * Both clocks started at {@code start}, counted on the calendar of the classification's queue
+     * (the default calendar when the queue has none); the warnings at the policy's fraction of each target.
+     */
     Plan plan(Tx t, Classification c, Instant firstResponseStart, Instant resolutionStart) {
-        DueDateCalculator time = calendars.calculator(t, c.slaMode(), null);
+        DueDateCalculator time = calendars.calculatorForQueue(t, c.slaMode(), c.queue());
         Duration fr = c.firstResponseTarget();
         Duration res = c.resolutionTarget();
         SlaTimers timers = new SlaTimers(
@@ -61,8 +64,9 @@ final class TicketSla {
      * A clock already past its new target gets a due date in the past by the overrun (calendar time).
      */
     Plan replan(Tx t, Ticket before, Classification old, Classification c, Instant now) {
+        // used time counts on the calendar the clocks ran on, the time left on the new queue's calendar
         DueDateCalculator was = timeOf(t, before);
-        DueDateCalculator time = calendars.calculator(t, c.slaMode(), null);
+        DueDateCalculator time = calendars.calculatorForQueue(t, c.slaMode(), c.queue());
         Instant from = before.slaPaused() ? before.slaPausedAt() : now;
         Duration frLeft = c.firstResponseTarget().minus(used(old.firstResponseTarget(), before.firstResponseDue(), from, was));
         Duration resLeft = c.resolutionTarget().minus(used(old.resolutionTarget(), before.resolutionDue(), from, was));

@@ -41,6 +41,8 @@ public final class TicketJson {
         m.put("regulatoryDue", t.regulatoryDue());
         m.put("slaPaused", t.slaPaused());
         m.put("slaState", t.slaState());
+        // which calendar the due dates count on (the queue's, else the default); null in calendar mode
+        m.put("slaCalendar", t.slaCalendar());
         m.put("escalationLevel", t.escalationLevel());
         m.put("version", t.version());
         return m;

@@ -4,6 +4,7 @@ import io.careloop.engine.error.ForbiddenException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.intake.IntakeService;
+import io.careloop.engine.quality.QualityComplaintService;
 import io.careloop.engine.customer.Tier;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
@@ -43,11 +44,13 @@ public final class TicketRoutes {
 
     private final IntakeService intake;
     private final TicketService tickets;
+    private final QualityComplaintService quality;
     private final Requests requests;
 
-    public TicketRoutes(IntakeService intake, TicketService tickets, Requests requests) {
+    public TicketRoutes(IntakeService intake, TicketService tickets, QualityComplaintService quality, Requests requests) {
         this.intake = intake;
         this.tickets = tickets;
+        this.quality = quality;
         this.requests = requests;
     }
 
@@ -134,7 +137,12 @@ public final class TicketRoutes {
 
     private void get(Context ctx, User user) {
         var view = tickets.view(ctx.pathParam("number"));
-        ctx.header("ETag", "\"" + view.ticket().version() + "\"").json(TicketJson.of(view));
+        Map<String, Object> body = TicketJson.of(view);
+        // the quality complaint's state (step, lot, sample, investigation, CAPA) for those who work quality
+        if (Permission.QUALITY.grantedTo(user)) {
+            body.put("quality", quality.find(view.ticket().number()).orElse(null));
+        }
+        ctx.header("ETag", "\"" + view.ticket().version() + "\"").json(body);
     }
 
     private void reclassify(Context ctx, User user) {

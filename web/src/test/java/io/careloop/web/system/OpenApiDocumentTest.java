@@ -39,6 +39,7 @@ class OpenApiDocumentTest {
     private String runId;
     private String batchId;
     private String incidentId;
+    private String capaNumber;
 
     @BeforeAll
     void start() {
@@ -78,6 +79,13 @@ class OpenApiDocumentTest {
                 .processInstanceId(instance).list().get(0).getId(), 0);
         incidentId = c.processEngine().getRuntimeService().createIncidentQuery().processInstanceId(instance).list().get(0)
                 .getId();
+        // a CAPA: two complaints about one insulin lot (the policy's N is 2 for insulin)
+        for (int i = 0; i < 2; i++) {
+            String complaint = admin.post("/api/v1/tickets", Map.of("subject", "Insulin pen cracked " + i, "channel", "web",
+                    "category", "product-quality", "severity", "medium")).json().path("number").asText();
+            var q = c.qualityComplaints().recordDetails(complaint, "Insulin glargine", "S-1", null, false, "sample", "admin");
+            capaNumber = q.capa() == null ? null : q.capa().number();
+        }
     }
 
     @AfterAll
@@ -206,6 +214,12 @@ class OpenApiDocumentTest {
         }
         if (param.equals("id") && path.startsWith("/api/v1/incidents/")) {
             return incidentId;
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/capas/")) {
+            return capaNumber;
+        }
+        if (param.equals("queue") && path.startsWith("/api/v1/queue-calendars/")) {
+            return "service-desk";
         }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
