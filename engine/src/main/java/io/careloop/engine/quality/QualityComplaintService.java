@@ -5,7 +5,6 @@ import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
-import io.careloop.engine.error.ReasonRequiredException;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.process.Tx;
 import io.careloop.engine.ticket.Ticket;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +69,10 @@ public final class QualityComplaintService {
      */
     public QualityComplaintView recordDetails(String number, String product, String lot, String expiry,
                                               Boolean sampleRequested, String reason, String actor) {
-        String why = requireReason(number, reason);
-        String p = text("product", product, 200, true);
-        String l = text("lot", lot, 100, true);
-        LocalDate exp = date(expiry);
+        String why = QualityInput.requireReason(number, reason);
+        String p = QualityInput.text("product", product, 200, true);
+        String l = QualityInput.text("lot", lot, 100, true);
+        LocalDate exp = QualityInput.date(expiry);
         boolean sample = Boolean.TRUE.equals(sampleRequested);
         retrying(() -> tx.write(t -> {
             QualityMapper m = t.mapper(QualityMapper.class);
@@ -111,20 +109,20 @@ public final class QualityComplaintService {
         if (taskKey == null || taskKey.equals("capture-details")) {
             throw new InvalidInputException("step", "step must be sample-return, investigate or capa");
         }
-        String why = requireReason(number, reason);
+        String why = QualityInput.requireReason(number, reason);
         Map<String, Object> in = values == null ? Map.of() : values;
         Map<String, Object> vars = new HashMap<>();
         switch (taskKey) {
             case "sample-return" -> {
-                vars.put("sampleReceived", bool(in, "sampleReceived"));
-                vars.put("sampleCondition", text("sampleCondition", in.get("sampleCondition"), 2000, false));
+                vars.put("sampleReceived", QualityInput.bool(in, "sampleReceived"));
+                vars.put("sampleCondition", QualityInput.text("sampleCondition", in.get("sampleCondition"), 2000, false));
             }
             case "investigate" -> {
-                vars.put("findings", text("findings", in.get("findings"), 10_000, true));
-                vars.put("rootCause", text("rootCause", in.get("rootCause"), 2000, false));
-                vars.put("confirmed", bool(in, "confirmed"));
+                vars.put("findings", QualityInput.text("findings", in.get("findings"), 10_000, true));
+                vars.put("rootCause", QualityInput.text("rootCause", in.get("rootCause"), 2000, false));
+                vars.put("confirmed", QualityInput.bool(in, "confirmed"));
             }
-            default -> vars.put("capaAction", text("capaAction", in.get("capaAction"), 10_000, true));
+            default -> vars.put("capaAction", QualityInput.text("capaAction", in.get("capaAction"), 10_000, true));
         }
         tx.write(t -> {
             QualityMapper m = t.mapper(QualityMapper.class);
@@ -350,52 +348,6 @@ public final class QualityComplaintService {
     private static String stepOf(String taskKey) {
         return STEPS.entrySet().stream().filter(e -> e.getValue().equals(taskKey)).map(Map.Entry::getKey)
                 .findFirst().orElse(taskKey);
-    }
-
-    private static String requireReason(String number, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new ReasonRequiredException("ticket " + number + " is a regulated record (product-quality): "
-                    + "say why you record this");
-        }
-        if (reason.length() > 2000) {
-            throw new InvalidInputException("reason", "the reason is longer than 2000 characters");
-        }
-        return reason.strip();
-    }
-
-    private static String text(String field, Object value, int max, boolean required) {
-        if (value != null && !(value instanceof String)) {
-            throw new InvalidInputException(field, field + " must be text");
-        }
-        String s = value == null ? null : ((String) value).strip();
-        if (s == null || s.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(field, field + " is required");
-            }
-            return null;
-        }
-        if (s.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
-        }
-        return s;
-    }
-
-    private static boolean bool(Map<String, Object> in, String field) {
-        if (!(in.get(field) instanceof Boolean b)) {
-            throw new InvalidInputException(field, field + " must be true or false");
-        }
-        return b;
-    }
-
-    private static LocalDate date(String expiry) {
-        if (expiry == null || expiry.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(expiry.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("expiry", "expiry must be a date like 2027-06-30");
-        }
     }
 
     private static Map<String, Object> snapshot(QualityComplaint c) {
