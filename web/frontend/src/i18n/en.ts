@@ -1,5 +1,8 @@
 // English catalogue. zh-CN.ts must have every key (the type checks it).
+import { studioEn } from './studio.en';
+
 export const en = {
+  ...studioEn,
   'app.name': 'CareLoop',
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',

@@ -1,7 +1,9 @@
 // 简体中文目录：键与 en.ts 相同（类型检查保证不缺）。术语与 DOMAIN.md 一致。
 import type { Messages } from './en';
+import { studioZhCN } from './studio.zh-CN';
 
 export const zhCN: Messages = {
+  ...studioZhCN,
   'app.name': 'CareLoop',
   'common.loading': '加载中…',
   'common.cancel': '取消',

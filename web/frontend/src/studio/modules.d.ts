@@ -15,9 +15,9 @@ declare module 'bpmnlint/rules/*' {
   export default rule;
 }
 declare module 'bpmn-js-properties-panel' {
-  export const BpmnPropertiesPanelModule: unknown;
-  export const BpmnPropertiesProviderModule: unknown;
-  export const CamundaPlatformPropertiesProviderModule: unknown;
+  export const BpmnPropertiesPanelModule: any;
+  export const BpmnPropertiesProviderModule: any;
+  export const CamundaPlatformPropertiesProviderModule: any;
 }
 declare module 'camunda-bpmn-moddle/resources/camunda.json' {
   const descriptor: Record<string, unknown>;
