@@ -34,7 +34,7 @@ export function DeployDialog({ title, busy, error, admin, onConfirm, onCancel }:
       <h3>{title}</h3>
       <label>
         {t('studio.deploy.comment')}
-        <textarea name="comment" data-testid="deploy-comment" rows={3} value={comment} required
+        <textarea name="comment" data-testid="deploy-comment" rows={3} value={comment}
                   onInput={(e) => { setComment((e.target as HTMLTextAreaElement).value); setMissing(false); }} />
       </label>
       {missing && <p class="error" role="alert">{t('studio.deploy.commentRequired')}</p>}

@@ -11,13 +11,20 @@ export function ProblemList({ problems, onSelect }: { problems: StudioProblem[];
     <ul class="studio-problems" data-testid="problems">
       {sortProblems(problems).map((p, i) => (
         <li key={i} class={`problem ${p.severity}`} data-element-id={p.elementId ?? ''} data-code={p.code}>
-          <button type="button" class="link" disabled={!p.onDiagram}
-                  onClick={() => p.elementId && onSelect(p.elementId)}
-                  title={p.onDiagram ? t('studio.problems.select') : t('studio.problems.notDrawn')}>
-            <span class="sev">{t(`studio.severity.${p.severity}`)}</span>
-            <span class="src">{t(`studio.source.${p.source}`)}</span>
-            <code>{p.elementId ?? p.file ?? '—'}</code>
-          </button>
+          {p.onDiagram ? (
+            <button type="button" class="link where" onClick={() => p.elementId && onSelect(p.elementId)}
+                    title={t('studio.problems.select')}>
+              <span class="sev">{t(`studio.severity.${p.severity}`)}</span>
+              <span class="src">{t(`studio.source.${p.source}`)}</span>
+              <code>{p.elementId}</code>
+            </button>
+          ) : (
+            <span class="where" title={t('studio.problems.notDrawn')}>
+              <span class="sev">{t(`studio.severity.${p.severity}`)}</span>
+              <span class="src">{t(`studio.source.${p.source}`)}</span>
+              <code>{p.elementId ?? p.file ?? '—'}</code>
+            </span>
+          )}
           <span class="msg">{p.message}</span>
           <span class="code">{p.code}</span>
         </li>
