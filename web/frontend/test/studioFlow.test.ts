@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../src/api';
+import { setLang, t } from '../src/i18n';
+import { studioEn } from '../src/i18n/studio.en';
+import { studioZhCN } from '../src/i18n/studio.zh-CN';
 import { parseRoute, routePath } from '../src/router';
 import { deployDiagram, reason } from '../src/studio/deploy';
 import { parseStudioPath, studioPath, type StudioView } from '../src/studio/paths';
@@ -69,5 +72,17 @@ describe('studio: deployment outcomes', () => {
     const xml = await new StudioApi(new ApiClient(fetchFn, () => undefined)).xml('ticket-lifecycle', 2);
     expect(xml).toBe('<bpmn:definitions/>');
     expect((fetchFn.mock.calls[0] as unknown as [string])[0]).toBe('/api/v1/processes/ticket-lifecycle/xml?version=2');
+  });
+});
+
+describe('studio: strings', () => {
+  it('has every studio string in Chinese, loaded with the studio', () => {
+    expect(Object.keys(studioZhCN).sort()).toEqual(Object.keys(studioEn).sort());
+    for (const v of Object.values(studioZhCN)) expect(v.trim()).not.toBe('');
+    setLang('zh-CN');
+    expect(t('studio.tab.monitor')).toBe('监控');
+    expect(reason(new Error('x'))).toBe('x');
+    setLang('en');
+    expect(t('studio.deploy.refused', { n: 2 })).toContain('Refused: 2');
   });
 });

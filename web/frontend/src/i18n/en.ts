@@ -1,13 +1,13 @@
 // English catalogue. zh-CN.ts must have every key (the type checks it).
-import { studioEn } from './studio.en';
-
 export const en = {
-  ...studioEn,
   'app.name': 'CareLoop',
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'nav.language': 'Language',
   'nav.logout': 'Sign out',
+  'nav.studio': 'Studio',
+  'studio.denied': 'The studio is for supervisors and admins: your role may not change processes.',
+  'studio.loadFailed': 'The studio could not be loaded. Check the connection and reload the page.',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': 'Agent workspace — sign in',

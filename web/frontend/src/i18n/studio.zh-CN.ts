@@ -1,10 +1,7 @@
-// 流程工作室的简体中文文本（并入 zh-CN.ts；键与 studio.en.ts 相同）。
+// 流程工作室的简体中文文本，随工作室的代码块加载（studio/messages.ts）；键与 studio.en.ts 相同。
 import type { studioEn } from './studio.en';
 
 export const studioZhCN: Record<keyof typeof studioEn, string> = {
-  'nav.studio': '流程工作室',
-  'studio.denied': '流程工作室仅供主管和管理员使用：您的角色不能修改流程。',
-  'studio.loadFailed': '流程工作室加载失败。请检查网络后刷新页面。',
   'studio.unknownKey': '没有流程或决策 "{key}"。',
   'studio.nav.list': '流程与决策',
   'studio.nav.new': '从模板新建',

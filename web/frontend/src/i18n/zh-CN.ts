@@ -1,14 +1,15 @@
 // 简体中文目录：键与 en.ts 相同（类型检查保证不缺）。术语与 DOMAIN.md 一致。
 import type { Messages } from './en';
-import { studioZhCN } from './studio.zh-CN';
 
 export const zhCN: Messages = {
-  ...studioZhCN,
   'app.name': 'CareLoop',
   'common.loading': '加载中…',
   'common.cancel': '取消',
   'nav.language': '语言',
   'nav.logout': '退出登录',
+  'nav.studio': '流程工作室',
+  'studio.denied': '流程工作室仅供主管和管理员使用：您的角色不能修改流程。',
+  'studio.loadFailed': '流程工作室加载失败。请检查网络后刷新页面。',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': '客服工作台 — 登录',

@@ -11,6 +11,7 @@ import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn.css';
 import './studio.css';
+import './messages';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { t } from '../i18n';
@@ -35,6 +36,7 @@ export function StudioScreen({ api, user, path, go }: { api: ApiClient; user: Us
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingDiagram | null>(null);
   const [tick, setTick] = useState(0);
+  const [flash, setFlash] = useState<string | null>(null);
   const admin = user.roles.includes('admin');
 
   useEffect(() => {
@@ -43,9 +45,21 @@ export function StudioScreen({ api, user, path, go }: { api: ApiClient; user: Us
   useEffect(() => { if (view.view !== 'new' && view.view !== 'import') setPending(null); }, [path]);
 
   const refresh = () => setTick((x) => x + 1);
+  /** After a deployment the list is read again; a new or imported diagram then opens as its deployed key. */
   const deployed = (versions: ProcessVersion[]) => {
-    refresh();
-    if (pending && versions[0]) go({ view: 'edit', key: versions[0].key });
+    const wasPending = !!pending;
+    studio.list().then((l) => {
+      setItems(l);
+      if (wasPending && versions[0]) {
+        setFlash(t('studio.deploy.done', { versions: versions.map((v) => `${v.key} v${v.version}`).join(', ') }));
+        go({ view: 'edit', key: versions[0].key });
+      }
+    }, (e: unknown) => setError(reason(e)));
+  };
+  const nav = (v: StudioView) => {
+    setFlash(null);
+    setPending(null);
+    go(v);
   };
 
   const tabs = (key: string, type: string | undefined) => (
@@ -54,7 +68,7 @@ export function StudioScreen({ api, user, path, go }: { api: ApiClient; user: Us
         .filter((tab) => type === 'process' || tab === 'edit' || tab === 'history')
         .map((tab) => (
           <a href="#" key={tab} data-tab={tab} class={view.view === tab ? 'active' : ''}
-             onClick={(e) => { e.preventDefault(); go({ view: tab, key }); }}>{t(`studio.tab.${tab}`)}</a>
+             onClick={(e) => { e.preventDefault(); nav({ view: tab, key }); }}>{t(`studio.tab.${tab}`)}</a>
         ))}
     </nav>
   );
@@ -69,7 +83,7 @@ export function StudioScreen({ api, user, path, go }: { api: ApiClient; user: Us
     body = <Editor studio={studio} admin={admin} fileName={pending.fileName} title={pending.title}
                    load={() => Promise.resolve(pending.xml)} initialErrors={pending.errors} onDeployed={deployed} />;
   } else if (view.view === 'list') {
-    body = <ProcessList items={items} open={go} />;
+    body = <ProcessList items={items} open={nav} />;
   } else if (view.view === 'new') {
     body = <NewDiagram taken={items.map((i) => i.key)} create={setPending} />;
   } else if (view.view === 'import') {
@@ -106,12 +120,13 @@ export function StudioScreen({ api, user, path, go }: { api: ApiClient; user: Us
     <div class="studio" data-testid="studio">
       <nav class="studio-nav">
         <a href="#" data-nav="list" class={view.view === 'list' ? 'active' : ''}
-           onClick={(e) => { e.preventDefault(); go({ view: 'list' }); }}>{t('studio.nav.list')}</a>
+           onClick={(e) => { e.preventDefault(); nav({ view: 'list' }); }}>{t('studio.nav.list')}</a>
         <a href="#" data-nav="new" class={view.view === 'new' ? 'active' : ''}
-           onClick={(e) => { e.preventDefault(); setPending(null); go({ view: 'new' }); }}>{t('studio.nav.new')}</a>
+           onClick={(e) => { e.preventDefault(); nav({ view: 'new' }); }}>{t('studio.nav.new')}</a>
         <a href="#" data-nav="import" class={view.view === 'import' ? 'active' : ''}
-           onClick={(e) => { e.preventDefault(); setPending(null); go({ view: 'import' }); }}>{t('studio.nav.import')}</a>
+           onClick={(e) => { e.preventDefault(); nav({ view: 'import' }); }}>{t('studio.nav.import')}</a>
       </nav>
+      {flash && <p class="notice" role="status" data-testid="studio-flash">{flash}</p>}
       {body}
     </div>
   );

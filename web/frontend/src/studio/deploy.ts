@@ -2,6 +2,7 @@
 // away: the diagram stays in the editor whatever the answer.
 
 import { ApiError } from '../api';
+import './messages';
 import { t } from '../i18n';
 import { diagramFile, type StudioApi } from './studioApi';
 import type { ProcessVersion } from './types';

@@ -250,4 +250,23 @@ class StudioIT {
         assertThat(monitor.path("activities")).as("nothing left on v1").allSatisfy(a ->
                 assertThat(a.path("active").asLong()).isZero());
     }
+    @Test
+    @Order(7)
+    void aDecisionTableFromATemplateOpensInDmnJsAndIsDeployed() {
+        sue.click("[data-nav=new]");
+        sue.click("input[name=template][value=decision-table]");
+        sue.type("input[name=key]", "refund-queue");
+        sue.type("input[name=name]", "Refund queue 退款队列");
+        sue.click("[data-testid=new-create]");
+        sue.find("[data-testid=dmn-editor][data-state=ready] .tjs-table");
+        sue.click("[data-testid=deploy]");
+        sue.type("[data-testid=deploy-comment]", "A first table for refunds");
+        sue.click("[data-testid=deploy-confirm]");
+        sue.waitForText("[data-testid=studio-flash]", "refund-queue v1");
+        sue.find("[data-testid=dmn-editor][data-state=ready] .tjs-table");
+        sue.screenshot("studio-11-decision-table");
+        JsonNode v = server.session("sue").get("/api/v1/processes/refund-queue/versions").json().path("items").get(0);
+        assertThat(v.path("type").asText()).isEqualTo("decision");
+        assertThat(v.path("comment").asText()).isEqualTo("A first table for refunds");
+    }
 }
