@@ -7,11 +7,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { draft, saveDraft } from '../drafts';
 import { t } from '../i18n';
 import { focusElement, isDrawn, showProblems } from './canvas';
-import { deployDiagram, reason } from './deploy';
-import { DeployDialog, type DeployRequest } from './DeployDialog';
+import { reason } from './deploy';
+import type { DeployRequest } from './DeployDialog';
+import { draftKeyOf, EditorFrame, useDeployFlow } from './EditorFrame';
 import { lint } from './lint';
 import { blocksDeploy, lintProblems, serverProblems, type StudioProblem } from './problems';
-import { ProblemList } from './ProblemList';
 import type { StudioApi } from './studioApi';
 import type { ProcessVersion } from './types';
 
@@ -28,8 +28,6 @@ export interface EditorProps {
   onDeployed: (versions: ProcessVersion[]) => void;
 }
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
-
 /** The BPMN modeler with Camunda 7 properties, bpmnlint as you draw, and deployment with a comment. */
 export function BpmnEditor({ studio, admin, fileName, title, load, initialErrors, onDeployed }: EditorProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -38,15 +36,11 @@ export function BpmnEditor({ studio, admin, fileName, title, load, initialErrors
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [loadError, setLoadError] = useState('');
   const [lintP, setLintP] = useState<StudioProblem[]>([]);
-  const [serverP, setServerP] = useState<StudioProblem[]>([]);
-  const [dialog, setDialog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
   const [draftOffer, setDraftOffer] = useState<string | null>(null);
-  const draftKey = `studio:${fileName}`;
-
+  const draftKey = draftKeyOf(fileName);
   const drawn = (id: string) => !!modelerRef.current && isDrawn(modelerRef.current, id);
+  const flow = useDeployFlow(studio, fileName, onDeployed, drawn);
+
   const relint = async () => {
     const m = modelerRef.current;
     const defs = m?.getDefinitions();
@@ -79,11 +73,10 @@ export function BpmnEditor({ studio, admin, fileName, title, load, initialErrors
       .then(() => {
         if (modelerRef.current !== modeler) return;
         (modeler.get('canvas') as { zoom(z: string): void }).zoom('fit-viewport');
-        setServerP(serverProblems(initialErrors, drawn));
+        flow.setServerP(serverProblems(initialErrors, drawn));
         setState('ready');
         void relint();
-        const kept = draft(draftKey);
-        setDraftOffer(kept || null);
+        setDraftOffer(draft(draftKey) || null);
       })
       .catch((e: unknown) => {
         setLoadError(reason(e));
@@ -98,8 +91,8 @@ export function BpmnEditor({ studio, admin, fileName, title, load, initialErrors
 
   useEffect(() => {
     const m = modelerRef.current;
-    if (m && state === 'ready') showProblems(m, [...serverP, ...lintP], select);
-  }, [serverP, lintP, state]);
+    if (m && state === 'ready') showProblems(m, [...flow.serverP, ...lintP], select);
+  }, [flow.serverP, lintP, state]);
 
   const select = (id: string) => {
     if (modelerRef.current) focusElement(modelerRef.current, id);
@@ -113,69 +106,28 @@ export function BpmnEditor({ studio, admin, fileName, title, load, initialErrors
     void relint();
   };
 
-  const deploy = async (r: DeployRequest) => {
-    const m = modelerRef.current;
-    if (!m) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      const found = await relint();
-      if (blocksDeploy(found)) {
-        setDialogError(t('studio.deploy.lintBlocks', { n: found.filter((p) => p.severity === 'error').length }));
-        return;
-      }
-      const { xml } = await m.saveXML({ format: true });
-      const out = await deployDiagram(studio, fileName, xml!, r.comment, r.override);
-      if (out.kind === 'deployed') {
-        setDialog(false);
-        setServerP([]);
-        saveDraft(draftKey, '');
-        setNotice({ kind: 'ok', text: t('studio.deploy.done', { versions: out.versions.map((v) => `${v.key} v${v.version}`).join(', ') }) });
-        onDeployed(out.versions);
-      } else if (out.kind === 'refused') {
-        setServerP(serverProblems(out.errors, drawn));
-        setDialogError(t('studio.deploy.refused', { n: out.errors.length }));
-      } else {
-        setDialogError(out.message);
-      }
-    } finally {
-      setBusy(false);
+  /** bpmnlint errors stop the deployment before anything is sent. */
+  const deploy = (r: DeployRequest) => flow.run(r, async () => {
+    const m = modelerRef.current!;
+    const found = await relint();
+    if (blocksDeploy(found)) {
+      return { refuse: t('studio.deploy.lintBlocks', { n: found.filter((p) => p.severity === 'error').length }) };
     }
-  };
+    return { xml: (await m.saveXML({ format: true })).xml! };
+  });
 
-  const problems = [...serverP, ...lintP];
+  const banner = draftOffer && (
+    <p class="notice" data-testid="draft-offer">
+      {t('studio.editor.draftKept')}{' '}
+      <button type="button" class="link" onClick={restoreDraft}>{t('studio.editor.restore')}</button>{' '}
+      <button type="button" class="link" onClick={() => { saveDraft(draftKey, ''); setDraftOffer(null); }}>{t('studio.editor.discard')}</button>
+    </p>
+  );
   return (
-    <section class="studio-editor" data-testid="bpmn-editor" data-state={state}>
-      <div class="studio-toolbar">
-        <h2>{title}</h2>
-        <span class="spacer" />
-        <button type="button" data-testid="deploy" disabled={state !== 'ready' || dialog}
-                onClick={() => { setDialog(true); setDialogError(null); setNotice(null); }}>
-          {t('studio.deploy.open')}
-        </button>
-      </div>
-      {state === 'loading' && <p class="loading" role="status">{t('common.loading')}</p>}
-      {state === 'error' && <p class="error" role="alert" data-testid="editor-error">{t('studio.editor.loadFailed', { detail: loadError })}</p>}
-      {notice && <p class={notice.kind === 'ok' ? 'notice' : 'error'} role="status" data-testid="editor-notice">{notice.text}</p>}
-      {draftOffer && (
-        <p class="notice" data-testid="draft-offer">
-          {t('studio.editor.draftKept')}{' '}
-          <button type="button" class="link" onClick={restoreDraft}>{t('studio.editor.restore')}</button>{' '}
-          <button type="button" class="link" onClick={() => { saveDraft(draftKey, ''); setDraftOffer(null); }}>{t('studio.editor.discard')}</button>
-        </p>
-      )}
-      <div class="studio-workbench">
-        <div class="studio-canvas" ref={canvasRef} data-testid="canvas" />
-        <aside class="studio-side">
-          {dialog && (
-            <DeployDialog title={t('studio.deploy.title', { file: fileName })} busy={busy} error={dialogError} admin={admin}
-                          onConfirm={deploy} onCancel={() => setDialog(false)} />
-          )}
-          <h3>{t('studio.problems.title', { n: problems.length })}</h3>
-          <ProblemList problems={problems} onSelect={select} />
-          <div class="studio-properties" ref={panelRef} />
-        </aside>
-      </div>
-    </section>
+    <EditorFrame testId="bpmn-editor" title={title} state={state} loadError={loadError} flow={flow} admin={admin}
+                 fileName={fileName} problems={[...flow.serverP, ...lintP]} onSelect={select} onDeploy={deploy}
+                 banner={banner} side={<div class="studio-properties" ref={panelRef} />}>
+      <div class="studio-canvas" ref={canvasRef} data-testid="canvas" />
+    </EditorFrame>
   );
 }

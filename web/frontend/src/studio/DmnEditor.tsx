@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { draft, saveDraft } from '../drafts';
 import { t } from '../i18n';
 import type { EditorProps } from './BpmnEditor';
-import { deployDiagram, reason } from './deploy';
-import { DeployDialog, type DeployRequest } from './DeployDialog';
-import { serverProblems, type StudioProblem } from './problems';
-import { ProblemList } from './ProblemList';
+import { reason } from './deploy';
+import type { DeployRequest } from './DeployDialog';
+import { draftKeyOf, EditorFrame, useDeployFlow } from './EditorFrame';
+import { serverProblems } from './problems';
 
 type View = { type: string; element: { id: string; name?: string } };
 
@@ -18,14 +18,10 @@ export function DmnEditor({ studio, admin, fileName, title, load, initialErrors,
   const [loadError, setLoadError] = useState('');
   const [views, setViews] = useState<View[]>([]);
   const [active, setActive] = useState<string>('');
-  const [problems, setProblems] = useState<StudioProblem[]>([]);
-  const [dialog, setDialog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const draftKey = `studio:${fileName}`;
-
-  const viewIds = () => (modelerRef.current?.getViews() ?? []).map((v) => v.element.id);
+  const draftKey = draftKeyOf(fileName);
+  /** a decision's errors "select" its view */
+  const drawn = (id: string) => (modelerRef.current?.getViews() ?? []).some((v) => v.element.id === id);
+  const flow = useDeployFlow(studio, fileName, onDeployed, drawn);
 
   useEffect(() => {
     const modeler = new DmnModeler({ container: hostRef.current!, common: {} });
@@ -42,10 +38,9 @@ export function DmnEditor({ studio, admin, fileName, title, load, initialErrors,
         const table = modeler.getViews().find((v) => v.type === 'decisionTable'
           && (!decisionKey || v.element.id === decisionKey));
         if (table) await modeler.open(table);
-        setProblems(serverProblems(initialErrors, (id) => viewIds().includes(id)));
+        flow.setServerP(serverProblems(initialErrors, drawn));
         setState('ready');
-        const viewer = modeler.getActiveViewer();
-        viewer?.on('elements.changed', () => {
+        modeler.getActiveViewer()?.on('elements.changed', () => {
           modeler.saveXML().then(({ xml }) => saveDraft(draftKey, xml), () => undefined);
         });
       })
@@ -60,65 +55,22 @@ export function DmnEditor({ studio, admin, fileName, title, load, initialErrors,
     if (m && v) void m.open(v);
   };
 
-  const deploy = async (r: DeployRequest) => {
-    const m = modelerRef.current;
-    if (!m) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      const { xml } = await m.saveXML({ format: true });
-      const out = await deployDiagram(studio, fileName, xml, r.comment, r.override);
-      if (out.kind === 'deployed') {
-        setDialog(false);
-        setProblems([]);
-        saveDraft(draftKey, '');
-        setNotice(t('studio.deploy.done', { versions: out.versions.map((v) => `${v.key} v${v.version}`).join(', ') }));
-        onDeployed(out.versions);
-      } else if (out.kind === 'refused') {
-        setProblems(serverProblems(out.errors, (id) => viewIds().includes(id)));
-        setDialogError(t('studio.deploy.refused', { n: out.errors.length }));
-      } else {
-        setDialogError(out.message);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const deploy = (r: DeployRequest) => flow.run(r, async () => ({ xml: (await modelerRef.current!.saveXML({ format: true })).xml }));
 
-  return (
-    <section class="studio-editor" data-testid="dmn-editor" data-state={state}>
-      <div class="studio-toolbar">
-        <h2>{title}</h2>
-        <span class="spacer" />
-        <button type="button" data-testid="deploy" disabled={state !== 'ready' || dialog}
-                onClick={() => { setDialog(true); setDialogError(null); setNotice(null); }}>
-          {t('studio.deploy.open')}
+  const banner = views.length > 1 && (
+    <nav class="studio-views">
+      {views.map((v) => (
+        <button type="button" key={`${v.type}:${v.element.id}`} class={v.element.id === active ? 'active' : ''}
+                onClick={() => open(v.element.id)}>
+          {t(`studio.dmnView.${v.type}`)}: {v.element.name || v.element.id}
         </button>
-      </div>
-      {state === 'loading' && <p class="loading" role="status">{t('common.loading')}</p>}
-      {state === 'error' && <p class="error" role="alert" data-testid="editor-error">{t('studio.editor.loadFailed', { detail: loadError })}</p>}
-      {notice && <p class="notice" role="status" data-testid="editor-notice">{notice}</p>}
-      {views.length > 1 && (
-        <nav class="studio-views">
-          {views.map((v) => (
-            <button type="button" key={`${v.type}:${v.element.id}`} class={v.element.id === active ? 'active' : ''}
-                    onClick={() => open(v.element.id)}>
-              {t(`studio.dmnView.${v.type}`)}: {v.element.name || v.element.id}
-            </button>
-          ))}
-        </nav>
-      )}
-      <div class="studio-workbench">
-        <div class="studio-dmn" ref={hostRef} data-testid="canvas" />
-        <aside class="studio-side">
-          {dialog && (
-            <DeployDialog title={t('studio.deploy.title', { file: fileName })} busy={busy} error={dialogError} admin={admin}
-                          onConfirm={deploy} onCancel={() => setDialog(false)} />
-          )}
-          <h3>{t('studio.problems.title', { n: problems.length })}</h3>
-          <ProblemList problems={problems} onSelect={open} />
-        </aside>
-      </div>
-    </section>
+      ))}
+    </nav>
+  );
+  return (
+    <EditorFrame testId="dmn-editor" title={title} state={state} loadError={loadError} flow={flow} admin={admin}
+                 fileName={fileName} problems={flow.serverP} onSelect={open} onDeploy={deploy} banner={banner}>
+      <div class="studio-dmn" ref={hostRef} data-testid="canvas" />
+    </EditorFrame>
   );
 }
