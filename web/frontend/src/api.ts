@@ -7,6 +7,8 @@ export interface Problem {
   title?: string;
   detail?: string;
   field?: string;
+  /** a 422 listing several errors (e.g. an invalid diagram: {file, elementId, code, message}) */
+  errors?: unknown[];
 }
 
 export class ApiError extends Error {
@@ -53,16 +55,34 @@ export class ApiClient {
     return this.request<T>('PATCH', path, body);
   }
 
+  /** A multipart form (file uploads) answered with JSON. */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  /** A read answered with text (e.g. XML). */
+  async getText(path: string): Promise<string> {
+    return (await this.send('GET', path, undefined, '*/*')).text();
+  }
+
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await this.send(method, path, body, 'application/json');
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrf) headers['X-CSRF-Token'] = this.csrf;
     let res: Response;
     try {
       res = await this.fetchFn(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
         credentials: 'same-origin',
       });
     } catch {
@@ -74,16 +94,14 @@ export class ApiClient {
     if (!res.ok) {
       throw new ApiError(await readProblem(res));
     }
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return res;
   }
 }
 
 async function readProblem(res: Response): Promise<Problem> {
   try {
     const p = (await res.json()) as Partial<Problem>;
-    return { status: res.status, title: p.title, detail: p.detail, field: p.field };
+    return { status: res.status, title: p.title, detail: p.detail, field: p.field, errors: p.errors };
   } catch {
     return { status: res.status, title: res.statusText };
   }

@@ -7,6 +7,8 @@ import type { User } from './model';
 import { QueuesScreen } from './queues/QueuesScreen';
 import { parseRoute, routePath, type Route } from './router';
 import { TicketScreen } from './ticket/TicketScreen';
+import { canUseStudio, StudioLoader } from './studio/StudioLoader';
+import { studioPath } from './studio/paths';
 
 type Session = { state: 'checking' } | { state: 'out'; expired: boolean } | { state: 'in'; user: User };
 
@@ -78,15 +80,21 @@ export function App() {
         <a class="brand" href="/queues/mine" onClick={(e) => { e.preventDefault(); go({ screen: 'queues', view: 'mine' }); }}>
           {t('app.name')}
         </a>
+        {canUseStudio(user) && (
+          <a class="nav-studio" href="/studio" data-testid="nav-studio"
+             onClick={(e) => { e.preventDefault(); go({ screen: 'studio', path: '' }); }}>{t('nav.studio')}</a>
+        )}
         <span class="spacer" />
         {langSwitch}
         <span class="who" data-testid="who">{user.displayName}</span>
         <button type="button" class="link" data-testid="logout" onClick={logout}>{t('nav.logout')}</button>
       </header>
       <main>
-        {route.screen === 'ticket'
-          ? <TicketScreen api={api} user={user} number={route.number} go={go} />
-          : <QueuesScreen api={api} user={user} view={route.view} go={go} />}
+        {route.screen === 'studio'
+          ? <StudioLoader api={api} user={user} path={route.path} go={(v) => go({ screen: 'studio', path: studioPath(v) })} />
+          : route.screen === 'ticket'
+            ? <TicketScreen api={api} user={user} number={route.number} go={go} />
+            : <QueuesScreen api={api} user={user} view={route.view} go={go} />}
       </main>
     </div>
   );

@@ -8,6 +8,11 @@ export type Lang = 'en' | 'zh-CN';
 export type MessageKey = keyof Messages;
 
 export const CATALOGUES: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+
+/** Strings of a screen loaded later (the studio's chunk brings its own, keeping the first page small). */
+export function addMessages(l: Lang, messages: Record<string, string>): void {
+  Object.assign(CATALOGUES[l], messages);
+}
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 
 let current: Lang = 'en';
