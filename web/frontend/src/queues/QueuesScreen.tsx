@@ -37,7 +37,8 @@ export function QueuesScreen({ api, user, view, go }: Props) {
   const listPath = (after: string | null) =>
     `/api/v1/tickets${query({ ...viewQuery(view), ...filters, sort: 'due', limit: PAGE, cursor: after })}`;
 
-  const loadCounts = () => api.get<QueueCounts>('/api/v1/queues').then(setCounts).catch(() => undefined);
+  // the counts follow the filters too, so each view's count says how many tickets its filtered list holds
+  const loadCounts = () => api.get<QueueCounts>(`/api/v1/queues${query({ ...filters })}`).then(setCounts).catch(() => undefined);
 
   const reload = async () => {
     try {
