@@ -30,6 +30,7 @@ class AgentWorkspaceIT {
         server = TestServer.start(TestDatabases.Kind.H2, "AgentWorkspaceIT");
         server.agentOfEveryQueue("li");
         server.agentOfEveryQueue("wang");
+        server.user("chen", Role.SUPERVISOR);
         li = Browser.start();
         wang = Browser.start();
     }
@@ -77,10 +78,15 @@ class AgentWorkspaceIT {
         b.driver().manage().deleteAllCookies();
         b.driver().executeScript("sessionStorage.clear(); localStorage.clear();");
         b.open(server.base() + path);
+        signIn(b, username);
+        b.find("[data-testid=who]");
+    }
+
+    /** Fills in and sends the sign-in form on the screen. */
+    private static void signIn(Browser b, String username) {
         b.type("input[name=username]", username);
         b.type("input[name=password]", TestServer.PASSWORD);
         b.click("[data-testid=login-submit]");
-        b.find("[data-testid=who]");
     }
 
     @Test
@@ -167,9 +173,7 @@ class AgentWorkspaceIT {
         li.screenshot("07-session-expired");
 
         // signing in again lands on the same ticket with the reply as it was typed, and it can be sent
-        li.type("input[name=username]", "li");
-        li.type("input[name=password]", TestServer.PASSWORD);
-        li.click("[data-testid=login-submit]");
+        signIn(li, "li");
         li.waitForText("[data-testid=ticket-number]", number);
         li.waitForValue("[data-testid=composer-text]", reply);
         assertThat(server.session("wang").get("/api/v1/tickets/" + number).body()).doesNotContain("careloop.example/leaflets");
@@ -259,6 +263,23 @@ class AgentWorkspaceIT {
         assertThat(selectedRow(li)).isEqualTo(selected);
         assertThat(li.driver().findElements(By.cssSelector("tr[data-number]"))).hasSize(3);
         li.screenshot("10-live-created-ticket");
+    }
+
+    @Test
+    void aSupervisorPicksTheAssigneeByTypingAndTheKeyboard() {
+        String number = newTicket("Wrong strength delivered");
+        login(li, "/tickets/" + number, "chen");
+        li.waitForText("[data-testid=ticket-number]", number);
+        li.click("[data-action=assign]");
+        li.type("input[name=assignee]", "wa");
+        li.find("[data-testid=assignee-options] [data-username=wang]");
+        li.waitForNone("[data-testid=assignee-options] [data-username=li]");
+        li.screenshot("11-assignee-picker");
+
+        li.find("input[name=assignee]").sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        li.waitForValue("input[name=assignee]", "wang");
+        li.click("[data-testid=action-confirm]");
+        li.waitForText("[data-testid=ticket-assignee]", "wang");
     }
 
     @Test
