@@ -23,6 +23,8 @@ export const en = {
   'queues.breached': 'Breached',
   'queues.teamQueues': "My team's queues",
   'queues.noTeam': 'You are in no team yet.',
+  'picker.none': 'No colleague of that name may take this ticket.',
+  'picker.current': 'assigned now',
   'queues.empty': 'Nothing here: no open ticket matches this view and these filters.',
   'queues.more': 'Load more',
   'queues.nobody': 'unassigned',

@@ -25,6 +25,8 @@ export const zhCN: Messages = {
   'queues.breached': '已超时',
   'queues.teamQueues': '我团队的队列',
   'queues.noTeam': '您尚未加入任何团队。',
+  'picker.none': '没有该姓名且可处理此工单的同事。',
+  'picker.current': '当前处理人',
   'queues.empty': '这里没有内容：没有符合此视图和筛选条件的未结工单。',
   'queues.more': '加载更多',
   'queues.nobody': '未分配',

@@ -3,10 +3,11 @@ import { ApiClient, ApiError, query } from '../api';
 import { keyAction, move } from '../keys';
 import { onLive } from '../live';
 import { code, t } from '../i18n';
-import type { Page, QueueCounts, Ticket, User } from '../model';
+import type { Page, QueueCounts, Ticket, TicketView, User } from '../model';
 import { viewQuery, type Route } from '../router';
 import { requestReplyFocus } from '../ticket/focus';
 import { Filters, type FilterValues } from './Filters';
+import { matchesQuery, mergeChange, reselect } from './merge';
 import { QueueNav } from './QueueNav';
 import { SlaBadge } from '../ticket/SlaBadge';
 
@@ -29,11 +30,15 @@ export function QueuesScreen({ api, user, view, go }: Props) {
   const [selected, setSelected] = useState(0);
   const sentinel = useRef<HTMLDivElement>(null);
   const loadingMore = useRef(false);
+  // what the last render showed, for live changes that arrive between renders
+  const shown = useRef({ items, selected, cursor });
+  shown.current = { items, selected, cursor };
 
   const listPath = (after: string | null) =>
     `/api/v1/tickets${query({ ...viewQuery(view), ...filters, sort: 'due', limit: PAGE, cursor: after })}`;
 
-  const loadCounts = () => api.get<QueueCounts>('/api/v1/queues').then(setCounts).catch(() => undefined);
+  // the counts follow the filters too, so each view's count says how many tickets its filtered list holds
+  const loadCounts = () => api.get<QueueCounts>(`/api/v1/queues${query({ ...filters })}`).then(setCounts).catch(() => undefined);
 
   const reload = async () => {
     try {
@@ -69,12 +74,33 @@ export function QueuesScreen({ api, user, view, go }: Props) {
     loadCounts();
   }, [view, JSON.stringify(filters)]);
 
+  /** Refetches one changed ticket and merges it into the loaded pages (merge.ts), keeping scroll and selection. */
+  const applyChange = async (number: string) => {
+    let fresh: Ticket | null = null;
+    try {
+      const { customer: _c, timeline: _t, ...row } = await api.get<TicketView>(`/api/v1/tickets/${encodeURIComponent(number)}`);
+      fresh = row;
+    } catch (e) {
+      if (!(e instanceof ApiError && (e.status === 403 || e.status === 404))) return;
+    }
+    const belongs = fresh ? matchesQuery(fresh, { ...viewQuery(view), ...filters }, user.username) : false;
+    const { items: before, selected: at, cursor: next } = shown.current;
+    const after = mergeChange(before, number, fresh, belongs, next === null);
+    if (after !== before) {
+      const sel = reselect(before, after, at);
+      shown.current = { items: after, selected: sel, cursor: next };
+      setItems(after);
+      setSelected(sel);
+    }
+  };
+
   useEffect(() => onLive((e) => {
     if (e.kind === 'ticket') {
       loadCounts();
-      reload();
+      if (state === 'ready') applyChange(e.number);
+      else reload();
     }
-  }), [view, JSON.stringify(filters)]);
+  }), [view, JSON.stringify(filters), state]);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -88,7 +114,7 @@ export function QueuesScreen({ api, user, view, go }: Props) {
     try {
       await api.post(`/api/v1/tickets/${ticket.number}/claim`, { version: ticket.version });
       setError(null);
-      reload();
+      applyChange(ticket.number);
       loadCounts();
     } catch (e) {
       setError(e instanceof ApiError ? t('error.action', { detail: e.message }) : String(e));

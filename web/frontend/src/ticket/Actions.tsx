@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiClient, ApiError } from '../api';
 import { draft, saveDraft } from '../drafts';
 import { code, t } from '../i18n';
+import { AssigneePicker } from './AssigneePicker';
 import { CATEGORIES, SEVERITIES, may, type Ticket, type User } from '../model';
 
 type Field = 'reason' | 'assignee' | 'category' | 'severity' | 'resolution' | 'outcome';
@@ -114,6 +115,9 @@ export function Actions({ api, ticket, user, onDone }: Props) {
           {PV_OUTCOMES.map((o) => <option key={o} value={o}>{code('pvOutcome', o)}</option>)}
         </select>
       );
+    }
+    if (f === 'assignee' && may(user, 'assign.others')) {
+      return <AssigneePicker api={api} number={ticket.number} value={value} onChange={set} />;
     }
     return f === 'resolution'
       ? <textarea name={f} rows={2} value={value} onInput={(e) => set((e.target as HTMLTextAreaElement).value)} />

@@ -2,6 +2,8 @@ package io.careloop.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careloop.engine.CareLoop;
+import io.careloop.engine.live.LiveFeed;
+import io.careloop.engine.live.TicketViewers;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.ErrorMapper;
@@ -15,7 +17,6 @@ import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.live.LiveEvents;
 import io.careloop.web.live.LiveRoutes;
-import io.careloop.web.live.Presence;
 import io.careloop.web.plugin.PluginRoutes;
 import io.careloop.web.privacy.PersonalDataRoutes;
 import io.careloop.web.privacy.RetentionRoutes;
@@ -33,6 +34,7 @@ import io.careloop.web.studio.IncidentRoutes;
 import io.careloop.web.studio.ProcessRoutes;
 import io.careloop.web.system.BackupRoutes;
 import io.careloop.web.system.SystemRoutes;
+import io.careloop.web.ticket.AssigneeRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
 import io.javalin.Javalin;
@@ -63,7 +65,7 @@ public final class WebServer {
 
     /** Every API route, in the order the OpenAPI document lists them. */
     public static List<ApiRoute> routes(CareLoop careLoop) {
-        return routes(careLoop, new LiveEvents(careLoop.events(), careLoop.tickets()));
+        return routes(careLoop, liveEvents(careLoop));
     }
 
     private static List<ApiRoute> routes(CareLoop careLoop, LiveEvents live) {
@@ -92,12 +94,18 @@ public final class WebServer {
         all.addAll(new DeploymentRoutes(careLoop.studio()).routes());
         all.addAll(new IncidentRoutes(careLoop.monitor()).routes());
         all.addAll(new QueueRoutes(careLoop.tickets()).routes());
-        all.addAll(new LiveRoutes(live, new Presence(careLoop.clock())).routes());
+        all.addAll(new AssigneeRoutes(careLoop.tickets(), careLoop.users()).routes());
+        all.addAll(new LiveRoutes(live).routes());
         return List.copyOf(all);
     }
 
+    private static LiveEvents liveEvents(CareLoop careLoop) {
+        return new LiveEvents(careLoop.events(), careLoop.tickets(), new LiveFeed(careLoop.transactions(), careLoop.clock()),
+                new TicketViewers(careLoop.transactions(), careLoop.clock()));
+    }
+
     public static Javalin create(CareLoop careLoop) {
-        LiveEvents live = new LiveEvents(careLoop.events(), careLoop.tickets());
+        LiveEvents live = liveEvents(careLoop);
         List<ApiRoute> routes = routes(careLoop, live);
         Authenticator auth = new Authenticator(careLoop.users());
         DataScope scope = new DataScope(careLoop.tickets());
@@ -121,6 +129,7 @@ public final class WebServer {
                 }
             });
             new ErrorMapper(careLoop.json()).register(config);
+            config.events.serverStarted(live::start);
             config.events.serverStopping(live::close);
             AgentWorkspace.register(config);
             for (ApiRoute r : routes) {

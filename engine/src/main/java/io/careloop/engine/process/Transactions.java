@@ -62,10 +62,18 @@ public final class Transactions {
         });
     }
 
-    /** Runs {@code work} on a pooled connection of its own, for reads that touch no engine state. */
-    public <T> T read(Function<SqlSession, T> work) {
+    /**
+     * Runs {@code work} on a pooled connection of its own in auto-commit mode: each statement is its
+     * own transaction. For hints outside any business transaction (the workspace's presence and live feed).
+     */
+    public <T> T autoCommit(Function<SqlSession, T> work) {
         try (SqlSession session = sessionFactory.openSession(true)) {
             return work.apply(session);
         }
+    }
+
+    /** Runs {@code work} on a pooled connection of its own, for reads that touch no engine state. */
+    public <T> T read(Function<SqlSession, T> work) {
+        return autoCommit(work);
     }
 }

@@ -23,7 +23,7 @@ public interface TicketMapper {
     List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern, @Param("scope") TicketScope scope);
 
     /** Open tickets per queue within {@code scope}, with how many are {@code me}'s, unassigned, at risk, breached. */
-    List<QueueTally> queueTallies(@Param("me") String me, @Param("scope") TicketScope scope);
+    List<QueueTally> queueTallies(@Param("me") String me, @Param("scope") TicketScope scope, @Param("f") QueueFilter filter);
 
     List<Ticket> recentForCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
 

@@ -115,7 +115,12 @@ public final class TicketService implements ProcessCallbacks {
 
     /** The queue screen's counts for {@code me}, within {@code scope}. */
     public QueueCounts queueCounts(String me, TicketScope scope) {
-        return QueueTally.sum(tx.read(s -> s.getMapper(TicketMapper.class).queueTallies(me, scope)));
+        return queueCounts(me, scope, QueueFilter.NONE);
+    }
+
+    /** As {@link #queueCounts(String, TicketScope)}, counting only the tickets {@code filter} lets through. */
+    public QueueCounts queueCounts(String me, TicketScope scope, QueueFilter filter) {
+        return QueueTally.sum(tx.read(s -> s.getMapper(TicketMapper.class).queueTallies(me, scope, filter)));
     }
 
     // ---- the agent's steps (TicketTransitions) ----

@@ -24,6 +24,8 @@ public enum Permission {
     TICKET_READ("ticket.read", AGENT, SUPERVISOR, SPECIALIST, ADMIN),
     /** Claim, reply, note, reclassify, resolve, reopen, close, wait, resume, escalate, within the data scope. */
     TICKET_WORK("ticket.work", AGENT, SUPERVISOR, SPECIALIST, ADMIN),
+    /** List who may be given a ticket (the workspace's assignee picker): a supervisor's decision. */
+    TICKET_ASSIGN("ticket.assign", SUPERVISOR, ADMIN),
     CUSTOMER_READ("customer.read", AGENT, SUPERVISOR, SPECIALIST, ADMIN),
     CUSTOMER_WRITE("customer.write", AGENT, SUPERVISOR, ADMIN),
     CUSTOMER_DELETE("customer.delete", SUPERVISOR, ADMIN),

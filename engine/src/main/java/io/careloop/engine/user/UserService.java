@@ -97,6 +97,14 @@ public final class UserService {
         });
     }
 
+    /** Every enabled user with roles, teams and queues, by username. */
+    public List<User> enabledUsers() {
+        return tx.read(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            return m.allUsers().stream().filter(r -> Boolean.TRUE.equals(r.enabled())).map(r -> load(m, r)).toList();
+        });
+    }
+
     public Optional<User> find(String username) {
         return tx.read(s -> {
             UserMapper m = s.getMapper(UserMapper.class);

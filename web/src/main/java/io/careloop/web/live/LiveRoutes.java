@@ -16,11 +16,9 @@ public final class LiveRoutes {
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final LiveEvents live;
-    private final Presence presence;
 
-    public LiveRoutes(LiveEvents live, Presence presence) {
+    public LiveRoutes(LiveEvents live) {
         this.live = live;
-        this.presence = presence;
     }
 
     public List<ApiRoute> routes() {
@@ -29,7 +27,7 @@ public final class LiveRoutes {
                         .summary("Server-sent events: ticket numbers that changed (refetch them) and presence, within the data scope")
                         .access(Access.to(Permission.TICKET_READ)).handle(this::events),
                 ApiRoute.post("/api/v1/tickets/{number}/presence")
-                        .summary("Heartbeat of an open ticket view; answers who else is viewing the ticket")
+                        .summary("Heartbeat of an open ticket view; answers who is viewing the ticket, on any node")
                         .access(Access.to(Permission.TICKET_READ)).handle(this::heartbeat));
     }
 
@@ -44,8 +42,7 @@ public final class LiveRoutes {
 
     private void heartbeat(Context ctx, User user) {
         String number = ctx.pathParam("number");
-        List<String> viewers = presence.heartbeat(number, user.username());
-        live.presence(number, viewers);
+        List<String> viewers = live.heartbeat(number, user.username());
         ctx.json(Map.of("number", number, "viewers", viewers));
     }
 }

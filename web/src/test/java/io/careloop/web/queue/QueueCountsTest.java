@@ -98,6 +98,21 @@ class QueueCountsTest {
     }
 
     @Test
+    void theCountsFollowTheScreensFilters() {
+        JsonNode phone = ann.get("/api/v1/queues?channel=phone").json();
+        assertThat(phone.path("mine").asLong()).isEqualTo(1);
+        assertThat(phone.path("unassigned").asLong()).isZero();
+        assertThat(byQueue(phone)).containsExactlyEntriesOf(Map.of("service-desk", 1L));
+
+        JsonNode vip = ann.get("/api/v1/queues?tier=VIP&category=service-process").json();
+        assertThat(vip.path("mine").asLong()).isZero();
+        assertThat(vip.path("unassigned").asLong()).isEqualTo(1);
+
+        assertThat(sue.get("/api/v1/queues?category=adverse-event").json().path("unassigned").asLong()).isEqualTo(1);
+        assertThat(ann.get("/api/v1/queues?severity=extreme").status()).isEqualTo(400);
+    }
+
+    @Test
     void theListFiltersByAssigneeOpennessChannelTierAndProduct() {
         assertThat(numbers(ann, "assignee=none&open=true")).containsExactlyInAnyOrder(waitingOnNobody, vipTicket);
         assertThat(numbers(ann, "assignee=me&open=true")).containsExactly(annsPhoneCall);

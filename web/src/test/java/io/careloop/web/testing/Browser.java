@@ -75,6 +75,21 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until the field's value is {@code value}. */
+    public void waitForValue(String css, String value) {
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector(css), "value", value));
+    }
+
+    /** Waits until no element matches. */
+    public void waitForNone(String css) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+    }
+
+    /** Waits until {@code condition} (a JavaScript expression) is true. */
+    public void waitForScript(String condition) {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return !!(" + condition + ");")));
+    }
+
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
