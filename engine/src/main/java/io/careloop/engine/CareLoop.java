@@ -132,7 +132,7 @@ public final class CareLoop implements AutoCloseable {
         this.clock = clock;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
-                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
+                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, io.careloop.engine.user.LoginThrottleMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
                         ReportMapper.class, StudioMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
