@@ -59,7 +59,9 @@ class HealthAndHeadersTest {
         assertThat(answers).allSatisfy(r -> {
             assertThat(r.header("X-Content-Type-Options")).as("nosniff on %s", r).isEqualTo("nosniff");
             assertThat(r.header("Content-Security-Policy")).as("CSP on %s", r)
-                    .contains("frame-ancestors 'none'").contains("default-src 'self'");
+                    .contains("frame-ancestors 'none'").contains("default-src 'self'")
+                    // scripts only from CareLoop's own files: no inline script, no eval (issue 7)
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("script-src *");
             assertThat(r.header("X-Frame-Options")).as("frame options on %s", r).isEqualTo("DENY");
             assertThat(r.header("Referrer-Policy")).as("referrer policy on %s", r).isEqualTo("no-referrer");
         });
