@@ -39,6 +39,7 @@ import io.careloop.engine.plugin.PluginSettingsStore;
 import io.careloop.engine.plugin.SecretBox;
 import io.careloop.engine.process.EngineSetup;
 import io.careloop.engine.privacy.Erasure;
+import io.careloop.engine.privacy.ProcessDataScrub;
 import io.careloop.engine.privacy.PersonalDataView;
 import io.careloop.engine.privacy.PrivacyMapper;
 import io.careloop.engine.privacy.Retention;
@@ -135,7 +136,7 @@ public final class CareLoop implements AutoCloseable {
         this.clock = clock;
         this.json = jsonMapper();
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
-                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
+                        AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, io.careloop.engine.user.LoginThrottleMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
                         ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
@@ -199,8 +200,9 @@ public final class CareLoop implements AutoCloseable {
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions);
-            this.erasure = new Erasure(transactions, redaction, auditSealer, clock);
-            this.retention = new Retention(transactions, redaction, audit, clock, retentionPolicy);
+            ProcessDataScrub processData = new ProcessDataScrub(processEngine);
+            this.erasure = new Erasure(transactions, redaction, auditSealer, processData, clock);
+            this.retention = new Retention(transactions, redaction, audit, processData, clock, retentionPolicy);
             this.studio = new ProcessStudio(processEngine, transactions, audit, clock);
             this.migrations = new Migrations(processEngine, studio, transactions, audit, clock);
             this.monitor = new ProcessMonitor(processEngine, studio, transactions, audit);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.live.LiveFeed;
 import io.careloop.engine.live.TicketViewers;
+import io.careloop.engine.config.SettingsLoader;
+import io.careloop.engine.user.LoginThrottle;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.ErrorMapper;
@@ -13,7 +15,6 @@ import io.careloop.web.audit.PersonalDataReads;
 import io.careloop.web.auth.AuthRoutes;
 import io.careloop.web.auth.Authenticator;
 import io.careloop.web.auth.DataScope;
-import io.careloop.web.auth.LoginThrottle;
 import io.careloop.web.customer.CustomerRoutes;
 import io.careloop.web.live.LiveEvents;
 import io.careloop.web.live.LiveRoutes;
@@ -73,7 +74,8 @@ public final class WebServer {
         Requests requests = new Requests(json);
         List<ApiRoute> all = new ArrayList<>();
         all.addAll(new SystemRoutes(careLoop.database()::ping, json, () -> all).routes());
-        all.addAll(new AuthRoutes(careLoop.users(), requests, LoginThrottle.standard(careLoop.clock())).routes());
+        all.addAll(new AuthRoutes(careLoop.users(), requests, new LoginThrottle(careLoop.transactions(),
+                careLoop.clock(), SettingsLoader.loginPolicy(System.getenv()))).routes());
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), careLoop.qualityComplaints(), requests).routes());
         all.addAll(new CustomerRoutes(careLoop.customers(), careLoop.personalData(), requests).routes());
         all.addAll(new PersonalDataRoutes(careLoop.subjectAccess(), careLoop.erasure(), requests, json, careLoop.clock())

@@ -42,6 +42,21 @@ public final class SettingsLoader {
                 bool(get, "careloop.retention.scheduled", true));
     }
 
+    /**
+     * The login throttle ({@code careloop.login.window}, {@code careloop.login.max-failures-per-account},
+     * {@code careloop.login.max-failures-per-address}) from the same sources as {@link #load}.
+     */
+    public static io.careloop.engine.user.LoginPolicy loginPolicy(Map<String, String> env) {
+        return loginPolicyFrom(properties(env), env);
+    }
+
+    static io.careloop.engine.user.LoginPolicy loginPolicyFrom(Properties props, Map<String, String> env) {
+        Lookup get = lookup(props, env);
+        return new io.careloop.engine.user.LoginPolicy(duration(get, "careloop.login.window", "PT15M"),
+                integer(get, "careloop.login.max-failures-per-account", 5),
+                integer(get, "careloop.login.max-failures-per-address", 50));
+    }
+
     private static Properties properties(Map<String, String> env) {
         Properties props = new Properties();
         try (InputStream in = SettingsLoader.class.getResourceAsStream("/careloop-defaults.properties")) {

@@ -19,5 +19,7 @@ public interface CustomerMapper {
 
     int delete(@Param("id") long id, @Param("expectedVersion") int expectedVersion);
 
-    List<Customer> page(@Param("pattern") String pattern, @Param("afterId") Long afterId, @Param("limit") int limit);
+    /** Customers matching {@code pattern} on what a reader with {@code scope} sees unmasked. */
+    List<Customer> page(@Param("pattern") String pattern, @Param("afterId") Long afterId, @Param("limit") int limit,
+                        @Param("scope") io.careloop.engine.ticket.TicketScope scope);
 }

@@ -86,12 +86,16 @@ public final class CustomerService {
         });
     }
 
-    public List<Customer> page(String text, Long afterId, int limit) {
+    /**
+     * A page of the directory; {@code text} matches contact data (and a patient's name) only of
+     * customers with a ticket in {@code scope}, so probing cannot confirm what the answer masks.
+     */
+    public List<Customer> page(String text, Long afterId, int limit, io.careloop.engine.ticket.TicketScope scope) {
         if (limit < 1 || limit > 200) {
             throw new InvalidInputException("limit", "limit must be between 1 and 200");
         }
         String pattern = Sql.containsPattern(text);
-        return tx.read(s -> s.getMapper(CustomerMapper.class).page(pattern, afterId, limit));
+        return tx.read(s -> s.getMapper(CustomerMapper.class).page(pattern, afterId, limit, scope));
     }
 
     /**

@@ -58,7 +58,7 @@ public final class CustomerMasking {
         return switch (field.exposure()) {
             case IN_SCOPE -> true;
             case PATIENT_IN_SCOPE -> c.type() == CustomerType.PATIENT;
-            case ALWAYS, WITH_TICKET -> false;
+            case ALWAYS, WITH_TICKET, REGULATED_ROLES -> false;
         };
     }
 

@@ -40,16 +40,19 @@ public final class Erasure {
 
     /** What was done, without personal data: the pseudonym, the tickets erased and kept, the audit events rewritten. */
     public record Result(long customerId, String pseudonym, List<String> ticketsErased, List<String> regulatedKept,
-                         int auditEventsRedacted, int auditEventsNotRedacted) {
+                         int auditEventsRedacted, int auditEventsNotRedacted, int processValuesRewritten,
+                         int channelKeysErased) {
     }
 
     private final Transactions tx;
     private final AuditRedaction redaction;
     private final AuditSealer sealer;
     private final Clock clock;
+    private final ProcessDataScrub processData;
 
-    public Erasure(Transactions tx, AuditRedaction redaction, AuditSealer sealer, Clock clock) {
+    public Erasure(Transactions tx, AuditRedaction redaction, AuditSealer sealer, ProcessDataScrub processData, Clock clock) {
         this.tx = tx;
+        this.processData = processData;
         this.redaction = redaction;
         this.sealer = sealer;
         this.clock = clock;
@@ -82,16 +85,19 @@ public final class Erasure {
             throw new ConflictException("customer " + customerId + " is already erased");
         }
         String pseudonym = "pseudonym-" + HexFormat.of().formatHex(bytes());
-        Scrub scrub = new Scrub(List.of(nz(c.name()), nz(c.email()), nz(c.phone())), pseudonym);
+        List<String> identifiers = List.of(nz(c.name()), nz(c.email()), nz(c.phone()));
+        Scrub scrub = new Scrub(identifiers, pseudonym);
         Instant now = clock.instant();
         List<String> erased = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Set<String> regulatedNumbers = new java.util.HashSet<>();
+        int processValues = 0;
         List<AuditRedaction.Entity> entities = new ArrayList<>();
         entities.add(new AuditRedaction.Entity("customer", String.valueOf(customerId)));
         for (Ticket ticket : m.ticketsOfCustomer(customerId)) {
             boolean keep = regulated(ticket);
             rewriteTicket(t, ticket, scrub, !keep, now);
+            processValues += processData.rewrite(t, ticket.number(), scrub, !keep);
             (keep ? kept : erased).add(ticket.number());
             if (keep) {
                 regulatedNumbers.add(ticket.number());
@@ -99,10 +105,13 @@ public final class Erasure {
             entities.add(new AuditRedaction.Entity("ticket", ticket.number()));
         }
         m.pseudonymiseCustomer(customerId, pseudonym, now);
+        int channelKeys = ChannelKeys.erase(t, m.ticketsOfCustomer(customerId), identifiers, scrub);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("pseudonym", pseudonym);
         summary.put("ticketsErased", erased);
         summary.put("regulatedKept", kept);
+        summary.put("processValuesRewritten", processValues);
+        summary.put("channelKeysErased", channelKeys);
         AuditRedaction.Result audit = redaction.redact(t, entities, new AuditRedaction.Rewrite() {
             @Override
             public String snapshot(AuditRedaction.Entity about, String json) {
@@ -116,7 +125,7 @@ public final class Erasure {
             }
         }, actor, "customer.erased", "customer", String.valueOf(customerId), summary, reason);
         return new Result(customerId, pseudonym, List.copyOf(erased), List.copyOf(kept), audit.redacted().size(),
-                audit.notRedacted());
+                audit.notRedacted(), processValues, channelKeys);
     }
 
     /**

@@ -13,7 +13,12 @@ public enum Exposure {
     /** A patient's value is shown in scope only; a professional's or an organisation's to everyone. */
     PATIENT_IN_SCOPE("patients: in scope only"),
     /** Lives in ticket texts: shown with the ticket, which only users with the ticket in scope open. */
-    WITH_TICKET("with the ticket");
+    WITH_TICKET("with the ticket"),
+    /**
+     * Lives in ticket texts, shown with the ticket, but masked ({@link FreeTextMasking}) for roles
+     * that work no regulated record (agents); specialists, supervisors and admins see it.
+     */
+    REGULATED_ROLES("with the ticket; masked for agents");
 
     private final String label;
 

@@ -7,6 +7,7 @@ import static io.careloop.engine.privacy.DataClass.STAFF;
 import static io.careloop.engine.privacy.Exposure.ALWAYS;
 import static io.careloop.engine.privacy.Exposure.IN_SCOPE;
 import static io.careloop.engine.privacy.Exposure.PATIENT_IN_SCOPE;
+import static io.careloop.engine.privacy.Exposure.REGULATED_ROLES;
 import static io.careloop.engine.privacy.Exposure.WITH_TICKET;
 
 import java.util.Arrays;
@@ -25,7 +26,10 @@ public enum PersonalData {
     CUSTOMER_DEPARTMENT("customer.department", "customer", PERSONAL, PATIENT_IN_SCOPE),
     /** National ID, insurance or patient numbers: CareLoop has no field for them; they arrive in texts. */
     ID_NUMBERS("text.id-numbers", "ticket subject/description, interaction bodies, audit snapshots and reasons",
-            SENSITIVE, WITH_TICKET),
+            SENSITIVE, REGULATED_ROLES),
+    /** Phone numbers and e-mail addresses written into texts (besides the customer's own fields). */
+    TEXT_CONTACTS("text.contacts", "ticket subject/description, interaction bodies, audit reasons", PERSONAL,
+            REGULATED_ROLES),
     /** Symptoms, conditions, medication, adverse reactions: any ticket text may carry them. */
     HEALTH_DATA("text.health", "ticket subject/description, interaction bodies, survey comments, audit snapshots and reasons",
             SENSITIVE, WITH_TICKET),

@@ -39,4 +39,25 @@ public interface PrivacyMapper {
 
     /** Takes the day's retention turn: 1 when this node moved last_started_at (nobody started since {@code notBefore}). */
     int takeRetentionTurn(@Param("now") Instant now, @Param("notBefore") Instant notBefore, @Param("node") String node);
+
+    /** String values of historic variables ({@code table} ACT_HI_VARINST or ACT_HI_DETAIL) of the ticket's processes. */
+    List<java.util.Map<String, Object>> historicTexts(@Param("table") String table, @Param("ticket") String ticketNumber);
+
+    int rewriteHistoricText(@Param("table") String table, @Param("id") String id, @Param("text") String text);
+
+    /** Ledger rows of the given tickets, or whose key names one of {@code identifiers} (lower case). */
+    List<io.careloop.engine.intake.LedgerEntry> ledgerOf(@Param("tickets") Collection<String> ticketNumbers,
+                                                         @Param("identifiers") Collection<String> identifiers);
+
+    int rewriteLedger(@Param("id") long id, @Param("sourceKey") String sourceKey, @Param("detail") String detail);
+
+    /** Channel message ids (Message-ID, survey response id) of the ticket's interactions become their erased form. */
+    List<java.util.Map<String, Object>> externalIds(@Param("ticketId") long ticketId);
+
+    int rewriteExternalId(@Param("id") long id, @Param("externalId") String externalId);
+
+    /** Quarantined raw items (import rejections) naming one of {@code identifiers} (lower case). */
+    List<java.util.Map<String, Object>> quarantineNaming(@Param("identifiers") Collection<String> identifiers);
+
+    int rewriteQuarantine(@Param("id") long id, @Param("raw") String raw, @Param("message") String message);
 }

@@ -50,8 +50,12 @@ public final class Retention implements AutoCloseable {
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private ScheduledExecutorService scheduler;
 
-    public Retention(Transactions tx, AuditRedaction redaction, AuditTrail audit, Clock clock, RetentionPolicy policy) {
+    private final ProcessDataScrub processData;
+
+    public Retention(Transactions tx, AuditRedaction redaction, AuditTrail audit, ProcessDataScrub processData, Clock clock,
+                     RetentionPolicy policy) {
         this.tx = tx;
+        this.processData = processData;
         this.redaction = redaction;
         this.audit = audit;
         this.clock = clock;
@@ -152,6 +156,7 @@ public final class Retention implements AutoCloseable {
             if (!Erasure.rewriteTicket(t, ticket, scrub, true, now)) {
                 return -1;
             }
+            processData.rewrite(t, number, scrub, true);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("closedAt", ticket.closedAt() == null ? null : ticket.closedAt().toString());
             summary.put("retention", period.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.careloop.engine.ticket.TicketScope;
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.audit.AuditEvent;
 import io.careloop.engine.error.ConflictException;
@@ -189,13 +190,13 @@ class CustomerServiceIT {
                     marker + " 人民医院", null, null, "+86 20 " + marker.hashCode() + i, null), "admin"));
         }
 
-        List<Customer> firstPage = careLoop.customers().page(marker.toUpperCase(), null, 3);
-        List<Customer> secondPage = careLoop.customers().page(marker, firstPage.get(2).id(), 3);
+        List<Customer> firstPage = careLoop.customers().page(marker.toUpperCase(), null, 3, TicketScope.ALL);
+        List<Customer> secondPage = careLoop.customers().page(marker, firstPage.get(2).id(), 3, TicketScope.ALL);
 
         assertThat(firstPage).extracting(Customer::id).containsExactly(made.get(0).id(), made.get(1).id(), made.get(2).id());
         assertThat(secondPage).extracting(Customer::id).containsExactly(made.get(3).id(), made.get(4).id());
-        assertThat(careLoop.customers().page("第3医院", null, 200)).extracting(Customer::id).contains(made.get(3).id());
-        assertThat(careLoop.customers().page(String.valueOf(marker.hashCode()) + "4", null, 200))
+        assertThat(careLoop.customers().page("第3医院", null, 200, TicketScope.ALL)).extracting(Customer::id).contains(made.get(3).id());
+        assertThat(careLoop.customers().page(String.valueOf(marker.hashCode()) + "4", null, 200, TicketScope.ALL))
                 .extracting(Customer::id).containsExactly(made.get(4).id());
     }
 

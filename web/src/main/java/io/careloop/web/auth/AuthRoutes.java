@@ -5,6 +5,7 @@ import io.careloop.engine.user.NewApiToken;
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.Session;
 import io.careloop.engine.user.User;
+import io.careloop.engine.user.LoginThrottle;
 import io.careloop.engine.user.UserService;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiException;

@@ -54,7 +54,8 @@ public final class CustomerRoutes {
     private void list(Context ctx, User user) {
         int limit = Requests.intParam(ctx.queryParam("limit"), "limit", 50);
         Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
-        List<Customer> page = customers.page(ctx.queryParam("q"), after, limit);
+        List<Customer> page = customers.page(ctx.queryParam("q"), after, limit,
+                io.careloop.engine.user.Permissions.ticketScope(user));
         Map<String, Object> body = new HashMap<>();
         body.put("items", privacy.customers(user, page).stream().map(CustomerJson::of).toList());
         body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);

@@ -2,9 +2,11 @@ package io.careloop.web.ticket;
 
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketView;
+import io.careloop.engine.ticket.TimelineEntry;
 import io.careloop.web.customer.CustomerJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The JSON shape of a ticket: codes for enums, ISO-8601 UTC instants. */
 public final class TicketJson {
@@ -13,10 +15,15 @@ public final class TicketJson {
     }
 
     public static Map<String, Object> of(Ticket t) {
+        return of(t, UnaryOperator.identity());
+    }
+
+    /** The ticket with its free texts through {@code text} ({@code FreeTextMasking.forReader}). */
+    public static Map<String, Object> of(Ticket t, UnaryOperator<String> text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", t.number());
-        m.put("subject", t.subject());
-        m.put("description", t.description());
+        m.put("subject", text.apply(t.subject()));
+        m.put("description", text.apply(t.description()));
         m.put("channel", t.channel().code());
         m.put("category", t.category() == null ? null : t.category().code());
         m.put("severity", t.severity() == null ? null : t.severity().code());
@@ -62,10 +69,11 @@ public final class TicketJson {
         return m;
     }
 
-    public static Map<String, Object> of(TicketView v) {
-        Map<String, Object> m = of(v.ticket());
+    public static Map<String, Object> of(TicketView v, UnaryOperator<String> text) {
+        Map<String, Object> m = of(v.ticket(), text);
         m.put("customer", v.customer() == null ? null : CustomerJson.of(v.customer()));
-        m.put("timeline", v.timeline());
+        m.put("timeline", v.timeline().stream().map(e -> new TimelineEntry(e.type(), e.at(), e.actor(), e.kind(),
+                e.direction(), text.apply(e.body()), text.apply(e.changes()))).toList());
         m.put("process", Map.of("instanceId", String.valueOf(v.ticket().processInstanceId()),
                 "activities", v.processActivities()));
         return m;

@@ -6,6 +6,7 @@ import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.quality.QualityComplaintService;
 import io.careloop.engine.customer.Tier;
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.PageCursor;
@@ -107,7 +108,7 @@ public final class TicketRoutes {
         } else {
             ctx.status(201);
         }
-        ctx.json(Permission.TICKET_READ.grantedTo(user) ? TicketJson.of(r.ticket()) : TicketJson.receipt(r.ticket()));
+        ctx.json(Permission.TICKET_READ.grantedTo(user) ? TicketJson.of(r.ticket(), FreeTextMasking.forReader(user)) : TicketJson.receipt(r.ticket()));
     }
 
     private void list(Context ctx, User user) {
@@ -130,14 +131,14 @@ public final class TicketRoutes {
                         "true".equals(ctx.queryParam("open")), "none".equals(assignee)));
         TicketPage page = tickets.page(q, Permissions.ticketScope(user));
         Map<String, Object> body = new HashMap<>();
-        body.put("items", page.items().stream().map(TicketJson::of).toList());
+        body.put("items", page.items().stream().map(t -> TicketJson.of(t, FreeTextMasking.forReader(user))).toList());
         body.put("nextCursor", page.next() == null ? null : page.next().encode());
         ctx.json(body);
     }
 
     private void get(Context ctx, User user) {
         var view = tickets.view(ctx.pathParam("number"));
-        Map<String, Object> body = TicketJson.of(view);
+        Map<String, Object> body = TicketJson.of(view, FreeTextMasking.forReader(user));
         // the quality complaint's state (step, lot, sample, investigation, CAPA) for those who work quality
         if (Permission.QUALITY.grantedTo(user)) {
             body.put("quality", quality.find(view.ticket().number()).orElse(null));
@@ -147,43 +148,43 @@ public final class TicketRoutes {
 
     private void reclassify(Context ctx, User user) {
         TicketRequests.Reclassify req = requests.body(ctx, TicketRequests.Reclassify.class);
-        respond(ctx, tickets.reclassify(ctx.pathParam("number"), Category.fromCode(req.category()),
+        respond(ctx, user, tickets.reclassify(ctx.pathParam("number"), Category.fromCode(req.category()),
                 Severity.fromCode(req.severity()), req.reason(), user.username(), Requests.expectedVersion(ctx, req.version())));
     }
 
     private void claim(Context ctx, User user) {
         TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
-        respond(ctx, tickets.claim(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+        respond(ctx, user, tickets.claim(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
     }
 
     private void reply(Context ctx, User user) {
         TicketRequests.Text req = requests.body(ctx, TicketRequests.Text.class);
         ctx.status(201);
-        respond(ctx, tickets.reply(ctx.pathParam("number"), req.body(), user.username(), Requests.expectedVersion(ctx, req.version())));
+        respond(ctx, user, tickets.reply(ctx.pathParam("number"), req.body(), user.username(), Requests.expectedVersion(ctx, req.version())));
     }
 
     private void note(Context ctx, User user) {
         TicketRequests.Text req = requests.body(ctx, TicketRequests.Text.class);
         ctx.status(201);
-        respond(ctx, tickets.note(ctx.pathParam("number"), req.body(), user.username()));
+        respond(ctx, user, tickets.note(ctx.pathParam("number"), req.body(), user.username()));
     }
 
     private void resolve(Context ctx, User user) {
         TicketRequests.Resolve req = requests.optionalBody(ctx, TicketRequests.Resolve.class,
                 new TicketRequests.Resolve(null, null, null));
-        respond(ctx, tickets.resolve(ctx.pathParam("number"), req.resolution(), req.reason(), user.username(),
+        respond(ctx, user, tickets.resolve(ctx.pathParam("number"), req.resolution(), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
     private void reopen(Context ctx, User user) {
         TicketRequests.Reopen req = requests.body(ctx, TicketRequests.Reopen.class);
-        respond(ctx, tickets.reopen(ctx.pathParam("number"), req.reason(), user.username(),
+        respond(ctx, user, tickets.reopen(ctx.pathParam("number"), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
     private void close(Context ctx, User user) {
         TicketRequests.Close req = requests.optionalBody(ctx, TicketRequests.Close.class, new TicketRequests.Close(null, null));
-        respond(ctx, tickets.close(ctx.pathParam("number"), req.reason(), user.username(),
+        respond(ctx, user, tickets.close(ctx.pathParam("number"), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
@@ -193,35 +194,35 @@ public final class TicketRoutes {
         if (!mayAssignOthers && req.assignee() != null && !req.assignee().trim().equals(user.username())) {
             throw new ForbiddenException("only a supervisor assigns a ticket to someone else; an agent may assign it to themselves");
         }
-        respond(ctx, tickets.assign(ctx.pathParam("number"), req.assignee(), user.username(),
+        respond(ctx, user, tickets.assign(ctx.pathParam("number"), req.assignee(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
     private void waitOnCustomer(Context ctx, User user) {
         TicketRequests.Wait req = requests.optionalBody(ctx, TicketRequests.Wait.class, new TicketRequests.Wait(null, null));
-        respond(ctx, tickets.waitOnCustomer(ctx.pathParam("number"), req.reason(), user.username(),
+        respond(ctx, user, tickets.waitOnCustomer(ctx.pathParam("number"), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
     private void resume(Context ctx, User user) {
         TicketRequests.Versioned req = requests.optionalBody(ctx, TicketRequests.Versioned.class, new TicketRequests.Versioned(null));
-        respond(ctx, tickets.resume(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
+        respond(ctx, user, tickets.resume(ctx.pathParam("number"), user.username(), Requests.expectedVersion(ctx, req.version())));
     }
 
     private void escalate(Context ctx, User user) {
         TicketRequests.Escalate req = requests.body(ctx, TicketRequests.Escalate.class);
-        respond(ctx, tickets.escalate(ctx.pathParam("number"), req.reason(), user.username(),
+        respond(ctx, user, tickets.escalate(ctx.pathParam("number"), req.reason(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
     private void pvReview(Context ctx, User user) {
         TicketRequests.PvReview req = requests.body(ctx, TicketRequests.PvReview.class);
-        respond(ctx, tickets.reviewAdverseEvent(ctx.pathParam("number"), req.outcome(), user.username(),
+        respond(ctx, user, tickets.reviewAdverseEvent(ctx.pathParam("number"), req.outcome(), user.username(),
                 Requests.expectedVersion(ctx, req.version())));
     }
 
-    private static void respond(Context ctx, Ticket t) {
-        ctx.header("ETag", "\"" + t.version() + "\"").json(TicketJson.of(t));
+    private static void respond(Context ctx, User user, Ticket t) {
+        ctx.header("ETag", "\"" + t.version() + "\"").json(TicketJson.of(t, FreeTextMasking.forReader(user)));
     }
 
     private static String blankToNull(String s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careloop.engine.testing.Rows;
 import io.careloop.engine.testing.TestDatabases;
+import io.careloop.engine.testing.TextScan;
 import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
 import io.careloop.web.testing.ApiClient.Response;
@@ -13,6 +14,7 @@ import io.careloop.web.testing.TestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +101,49 @@ abstract class ErasureTest {
         assertThat(verified.path("ok").asBoolean()).as("%s", verified).isTrue();
 
         Problems.assertProblem(root.post("/api/v1/customers/" + customer + "/erase", Map.of("reason", "again")), 409);
+    }
+
+    @Test
+    void afterErasureNoTableOfTheDatabaseHoldsThePersonsNamePhoneOrEmail() {
+        List<String> identifiers = List.of("Qian Duoduo", "qian.duoduo@example.cn", "13988887777");
+        String customer = customer(identifiers.get(0), identifiers.get(1), identifiers.get(2));
+        ApiClient surveyTool = server.client().withToken(server.tokenFor("survey-tool", Role.INTEGRATOR));
+        // an ordinary ticket through its whole loop: replies, notes, resolution, survey comment, follow-up call
+        Response opened = boss.post("/api/v1/tickets", Map.of("subject", "Qian Duoduo: order late",
+                "description", "Qian Duoduo (13988887777, qian.duoduo@example.cn) waits for her order", "channel", "phone",
+                "category", "service-process", "severity", "low", "customerId", Long.parseLong(customer)),
+                Map.of("Idempotency-Key", "call-13988887777-1"));
+        assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+        String ordinary = opened.json().path("number").asText();
+        assertThat(boss.post("/api/v1/tickets/" + ordinary + "/notes", Map.of("body", "Qian Duoduo prefers 13988887777"))
+                .status()).isEqualTo(201);
+        Response resolved = boss.post("/api/v1/tickets/" + ordinary + "/resolve",
+                Map.of("resolution", "Dear Qian Duoduo, re-shipped today."));
+        assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
+        Response survey = surveyTool.post("/api/v1/tickets/" + ordinary + "/survey-responses", Map.of("csat", 1, "nps", 2,
+                "comment", "Qian Duoduo here, call 13988887777", "sourceKey", "wjx-qian.duoduo@example.cn"));
+        assertThat(survey.status()).as("%s", survey).isEqualTo(201);
+        Response followUp = boss.post("/api/v1/tickets/" + ordinary + "/follow-up",
+                Map.of("note", "called Qian Duoduo on 13988887777"));
+        assertThat(followUp.status()).as("%s", followUp).isEqualTo(200);
+        // a regulated record, worked by pharmacovigilance with free-form case values
+        String regulated = ticket(customer, "adverse-event", "medium", "Rash, reported by Qian Duoduo",
+                "Patient Qian Duoduo (qian.duoduo@example.cn) had a rash.");
+        Response reviewed = boss.post("/api/v1/tickets/" + regulated + "/pv-review", Map.of("outcome", "confirmed"));
+        assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+        Response assessed = boss.post("/api/v1/tickets/" + regulated + "/adverse-event/assess", Map.of("seriousness", "other",
+                "market", "CN", "causality", "possible", "reporter", "Qian Duoduo, 13988887777"));
+        assertThat(assessed.status()).as("%s", assessed).isEqualTo(200);
+        Response followedUp = boss.post("/api/v1/tickets/" + regulated + "/adverse-event/follow-up",
+                Map.of("followUpNote", "reached Qian Duoduo at qian.duoduo@example.cn", "patientIdentifiable", true));
+        assertThat(followedUp.status()).as("%s", followedUp).isEqualTo(200);
+        assertThat(TextScan.find(server.careLoop(), identifiers)).as("before erasure").isNotEmpty();
+
+        Response erased = root.post("/api/v1/customers/" + customer + "/erase", Map.of("reason", "PIPL request #43"));
+
+        assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+        assertThat(TextScan.find(server.careLoop(), identifiers)).as("every text and byte column").isEmpty();
+        assertThat(boss.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
     }
 
     @Test
