@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
 import { LANGS, lang, preferredLang, rememberLang, setLang, t, type Lang } from './i18n';
+import { LazyDashboard, mayReadReports } from './dashboard/LazyDashboard';
 import { connectLive, disconnectLive } from './live';
 import { LoginScreen } from './login/LoginScreen';
 import type { User } from './model';
@@ -78,13 +79,18 @@ export function App() {
         <a class="brand" href="/queues/mine" onClick={(e) => { e.preventDefault(); go({ screen: 'queues', view: 'mine' }); }}>
           {t('app.name')}
         </a>
+        {mayReadReports(user) && (
+          <a class="nav-reports" data-testid="nav-reports" href="/reports"
+             onClick={(e) => { e.preventDefault(); go({ screen: 'reports' }); }}>{t('nav.reports')}</a>
+        )}
         <span class="spacer" />
         {langSwitch}
         <span class="who" data-testid="who">{user.displayName}</span>
         <button type="button" class="link" data-testid="logout" onClick={logout}>{t('nav.logout')}</button>
       </header>
       <main>
-        {route.screen === 'ticket'
+        {route.screen === 'reports' ? <LazyDashboard api={api} user={user} go={go} />
+          : route.screen === 'ticket'
           ? <TicketScreen api={api} user={user} number={route.number} go={go} />
           : <QueuesScreen api={api} user={user} view={route.view} go={go} />}
       </main>

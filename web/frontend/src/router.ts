@@ -2,9 +2,11 @@
 
 export type Route =
   | { screen: 'queues'; view: string }
-  | { screen: 'ticket'; number: string };
+  | { screen: 'ticket'; number: string }
+  | { screen: 'reports' };
 
 export function parseRoute(path: string): Route {
+  if (path === '/reports') return { screen: 'reports' };
   const t = /^\/tickets\/([^/]+)$/.exec(path);
   if (t) return { screen: 'ticket', number: decodeURIComponent(t[1]) };
   const q = /^\/queues\/([^/]+)$/.exec(path);
@@ -12,6 +14,7 @@ export function parseRoute(path: string): Route {
 }
 
 export function routePath(r: Route): string {
+  if (r.screen === 'reports') return '/reports';
   return r.screen === 'ticket' ? `/tickets/${encodeURIComponent(r.number)}` : `/queues/${encodeURIComponent(r.view)}`;
 }
 

@@ -5,6 +5,7 @@ export const en = {
   'common.cancel': 'Cancel',
   'nav.language': 'Language',
   'nav.logout': 'Sign out',
+  'nav.reports': 'Reports',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': 'Agent workspace — sign in',

@@ -7,6 +7,7 @@ export const zhCN: Messages = {
   'common.cancel': '取消',
   'nav.language': '语言',
   'nav.logout': '退出登录',
+  'nav.reports': '报表',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': '客服工作台 — 登录',
