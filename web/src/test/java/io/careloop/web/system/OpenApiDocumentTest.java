@@ -39,6 +39,7 @@ class OpenApiDocumentTest {
     private String runId;
     private String batchId;
     private String incidentId;
+    private String scheduleId;
 
     @BeforeAll
     void start() {
@@ -58,6 +59,8 @@ class OpenApiDocumentTest {
         customerId = admin.post("/api/v1/customers", Map.of("type", "doctor", "tier", "B", "name", "Dr. Sample"))
                 .json().path("id").asText();
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
+        scheduleId = admin.post("/api/v1/reports/schedules", Map.of("name", "Sample", "dayOfWeek", 1, "time", "08:00",
+                "timeZone", "Asia/Shanghai", "recipients", java.util.List.of("boss@example.com"))).json().path("id").asText();
         runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
                 new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
         // the studio's samples: a second version of ticket-lifecycle, a migration of the sample ticket to it, an incident
@@ -206,6 +209,9 @@ class OpenApiDocumentTest {
         }
         if (param.equals("id") && path.startsWith("/api/v1/incidents/")) {
             return incidentId;
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/reports/schedules/")) {
+            return scheduleId;
         }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";
