@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
 import { LANGS, lang, preferredLang, rememberLang, setLang, t, type Lang } from './i18n';
+import { LazyDashboard, mayReadReports } from './dashboard/LazyDashboard';
 import { connectLive, disconnectLive } from './live';
 import { LoginScreen } from './login/LoginScreen';
 import type { User } from './model';
@@ -84,6 +85,10 @@ export function App() {
           <a class="nav-studio" href="/studio" data-testid="nav-studio"
              onClick={(e) => { e.preventDefault(); go({ screen: 'studio', path: '' }); }}>{t('nav.studio')}</a>
         )}
+        {mayReadReports(user) && (
+          <a class="nav-reports" data-testid="nav-reports" href="/reports"
+             onClick={(e) => { e.preventDefault(); go({ screen: 'reports' }); }}>{t('nav.reports')}</a>
+        )}
         <span class="spacer" />
         {langSwitch}
         <span class="who" data-testid="who">{user.displayName}</span>
@@ -92,9 +97,11 @@ export function App() {
       <main>
         {route.screen === 'studio'
           ? <StudioLoader api={api} user={user} path={route.path} go={(v) => go({ screen: 'studio', path: studioPath(v) })} />
-          : route.screen === 'ticket'
-            ? <TicketScreen api={api} user={user} number={route.number} go={go} />
-            : <QueuesScreen api={api} user={user} view={route.view} go={go} />}
+          : route.screen === 'reports'
+            ? <LazyDashboard api={api} user={user} go={go} />
+            : route.screen === 'ticket'
+              ? <TicketScreen api={api} user={user} number={route.number} go={go} />
+              : <QueuesScreen api={api} user={user} view={route.view} go={go} />}
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ export const en = {
   'nav.studio': 'Studio',
   'studio.denied': 'The studio is for supervisors and admins: your role may not change processes.',
   'studio.loadFailed': 'The studio could not be loaded. Check the connection and reload the page.',
+  'nav.reports': 'Reports',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': 'Agent workspace — sign in',

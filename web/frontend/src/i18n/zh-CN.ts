@@ -10,6 +10,7 @@ export const zhCN: Messages = {
   'nav.studio': '流程工作室',
   'studio.denied': '流程工作室仅供主管和管理员使用：您的角色不能修改流程。',
   'studio.loadFailed': '流程工作室加载失败。请检查网络后刷新页面。',
+  'nav.reports': '报表',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
   'login.title': '客服工作台 — 登录',

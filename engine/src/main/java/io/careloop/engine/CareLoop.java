@@ -58,6 +58,9 @@ import io.careloop.engine.process.Transactions;
 import io.careloop.engine.sla.CalendarMapper;
 import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.report.ReportService;
+import io.careloop.engine.report.schedule.ReportSchedules;
+import io.careloop.engine.report.schedule.ScheduleMapper;
+import io.careloop.engine.report.schedule.WeeklyReports;
 import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.sla.QueueCalendars;
 import io.careloop.engine.studio.Migrations;
@@ -126,6 +129,8 @@ public final class CareLoop implements AutoCloseable {
     private final Capas capas;
     private final QueueCalendars queueCalendars;
     private final ReportService reports;
+    private final ReportSchedules reportSchedules;
+    private final WeeklyReports weeklyReports;
     private final ProcessStudio studio;
     private final Migrations migrations;
     private final ProcessMonitor monitor;
@@ -138,7 +143,8 @@ public final class CareLoop implements AutoCloseable {
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, io.careloop.engine.user.LoginThrottleMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
-                        ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class),
+                        ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class,
+                        ScheduleMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -197,6 +203,8 @@ public final class CareLoop implements AutoCloseable {
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
             this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
             outbound.bindPort(outboundChannels);
+            this.reportSchedules = new ReportSchedules(transactions, audit, clock);
+            this.weeklyReports = new WeeklyReports(transactions, reports, audit, outboundChannels::sendNotification, clock);
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions);
@@ -228,6 +236,7 @@ public final class CareLoop implements AutoCloseable {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
             c.retention.start();
+            c.weeklyReports.start();
         }
         LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
         return c;
@@ -276,6 +285,16 @@ public final class CareLoop implements AutoCloseable {
     /** Survey responses and the feedback loop after resolution. */
     public FeedbackService feedback() {
         return feedback;
+    }
+
+    /** The weekly reports' schedules (docs/reports.md). */
+    public ReportSchedules reportSchedules() {
+        return reportSchedules;
+    }
+
+    /** Sends the weekly reports that are due (every minute on job-executor nodes). */
+    public WeeklyReports weeklyReports() {
+        return weeklyReports;
     }
 
     /** KPIs of a period and the tickets behind them (docs/reports.md). */
@@ -417,6 +436,7 @@ public final class CareLoop implements AutoCloseable {
     public void close() {
         try {
             retention.close();
+            weeklyReports.close();
             poller.close();
             imports.close();
             pluginCalls.close();

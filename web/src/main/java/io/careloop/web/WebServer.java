@@ -28,6 +28,7 @@ import io.careloop.web.pv.AdverseEventRoutes;
 import io.careloop.web.quality.CapaRoutes;
 import io.careloop.web.quality.QualityRoutes;
 import io.careloop.web.report.ReportRoutes;
+import io.careloop.web.report.ReportScheduleRoutes;
 import io.careloop.web.sla.CalendarRoutes;
 import io.careloop.web.sla.QueueCalendarRoutes;
 import io.careloop.web.studio.DeploymentRoutes;
@@ -92,6 +93,7 @@ public final class WebServer {
         all.addAll(new QualityRoutes(careLoop.qualityComplaints(), requests).routes());
         all.addAll(new CapaRoutes(careLoop.capas()).routes());
         all.addAll(new ReportRoutes(careLoop.reports()).routes());
+        all.addAll(new ReportScheduleRoutes(careLoop.reportSchedules(), requests).routes());
         all.addAll(new ProcessRoutes(careLoop.studio(), careLoop.migrations(), careLoop.monitor(), requests).routes());
         all.addAll(new DeploymentRoutes(careLoop.studio()).routes());
         all.addAll(new IncidentRoutes(careLoop.monitor()).routes());

@@ -8,6 +8,7 @@ import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
 import io.careloop.engine.ticket.TicketService;
 import io.careloop.plugin.api.DeliveryReceipt;
+import io.careloop.plugin.api.Notification;
 import io.careloop.plugin.api.OutboundChannel;
 import io.careloop.plugin.api.OutboundMessage;
 import io.careloop.plugin.api.PluginSettings;
@@ -107,5 +108,31 @@ public final class Outbound implements OutboundPort {
         }
         LOG.info("outbound.not-sent ticket={} kind={} channel={}", ticket.number(), message.kind(), channel);
         return new Delivery(false, "no plugin serves channel " + channel);
+    }
+
+    /**
+     * Sends a message tied to no ticket (the weekly report) through the first started plugin whose
+     * e-mail channel sends notifications (plugin API 1.1.0).
+     *
+     * @throws IllegalStateException when no plugin sends notifications, or the channel failed (also
+     *                               recorded as a plugin call failure)
+     */
+    public DeliveryReceipt sendNotification(Notification notification) {
+        for (String id : host.started()) {
+            for (OutboundChannel c : host.outbound(id)) {
+                if (!"email".equals(c.channel()) || !c.sendsNotifications()) {
+                    continue;
+                }
+                PluginSettings settings = host.settingsOf(id);
+                try {
+                    return calls.call(id, "send notification " + notification.key(), host.loaderOf(id), limit,
+                            () -> c.sendNotification(notification, settings));
+                } catch (PluginCalls.PluginCallException e) {
+                    throw new IllegalStateException("plugin " + id + " could not send " + notification.key() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("no started plugin sends e-mail notifications (plugin API 1.1.0)");
     }
 }

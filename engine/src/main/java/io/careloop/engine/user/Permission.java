@@ -56,6 +56,8 @@ public enum Permission {
      * the numbers compare teams and agents, which is a supervisor's view (docs/security.md).
      */
     REPORT_READ("report.read", SUPERVISOR, ADMIN),
+    /** The weekly reports' schedules: who gets which KPIs by e-mail, and their deliveries (docs/reports.md). */
+    REPORT_SCHEDULE("report.schedule", SUPERVISOR, ADMIN),
     PROCESS_READ("process.read", SUPERVISOR, SPECIALIST, ADMIN),
     PROCESS_EDIT("process.edit", SUPERVISOR, ADMIN);
 

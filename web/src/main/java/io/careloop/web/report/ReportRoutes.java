@@ -46,8 +46,9 @@ public final class ReportRoutes {
                 ApiRoute.get("/api/v1/reports/kpis.csv")
                         .summary("One KPI table as CSV (UTF-8 with BOM, formula-safe): table=" + String.join("|", KpiTable.NAMES))
                         .access(READ).query(with("table")).handle(this::kpisCsv),
-                ApiRoute.get("/api/v1/reports/kpis.xlsx").summary("Every KPI table as one XLSX workbook, a sheet per table")
-                        .access(READ).query(FILTERS).handle(this::kpisXlsx),
+                ApiRoute.get("/api/v1/reports/kpis.xlsx")
+                        .summary("Every KPI table as one XLSX workbook, a sheet per table; table=… for that sheet only")
+                        .access(READ).query(with("table")).handle(this::kpisXlsx),
                 ApiRoute.get("/api/v1/reports/tickets")
                         .summary("The tickets behind one KPI (kpi=…), oldest receipt first, keyset cursor")
                         .access(READ).query(with("kpi", "cursor", "limit")).handle(this::tickets),
@@ -62,13 +63,11 @@ public final class ReportRoutes {
 
     private void kpisCsv(Context ctx, User user) {
         ReportFilter f = filter(ctx);
-        String name = ctx.queryParam("table") == null || ctx.queryParam("table").isBlank() ? "summary" : ctx.queryParam("table");
-        if (!KpiTable.NAMES.contains(name)) {
-            throw new InvalidInputException("table", "table must be one of " + KpiTable.NAMES);
-        }
+        String name = tableName(ctx);
+        String chosen = name == null ? "summary" : name;
         Kpis k = reports.kpis(f, Permissions.ticketScope(user));
-        KpiTable table = KpiTable.all(k).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
-        download(ctx, CSV, f, name + ".csv");
+        KpiTable table = KpiTable.all(k).stream().filter(t -> t.name().equals(chosen)).findFirst().orElseThrow();
+        download(ctx, CSV, f, chosen + ".csv");
         try (Csv csv = new Csv(ctx.outputStream())) {
             csv.row(table.columns());
             table.rows().forEach(csv::row);
@@ -77,11 +76,24 @@ public final class ReportRoutes {
 
     private void kpisXlsx(Context ctx, User user) throws Exception {
         ReportFilter f = filter(ctx);
+        String name = tableName(ctx);
         Kpis k = reports.kpis(f, Permissions.ticketScope(user));
-        download(ctx, XLSX, f, "kpis.xlsx");
+        download(ctx, XLSX, f, name == null ? "kpis.xlsx" : name + ".xlsx");
         try (OutputStream out = ctx.outputStream()) {
-            Xlsx.write(KpiTable.all(k), out);
+            Xlsx.write(KpiTable.all(k).stream().filter(t -> name == null || t.name().equals(name)).toList(), out);
         }
+    }
+
+    /** The {@code table} asked for, or null for none; an unknown name is a 400 on {@code table}. */
+    private static String tableName(Context ctx) {
+        String name = ctx.queryParam("table");
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (!KpiTable.NAMES.contains(name)) {
+            throw new InvalidInputException("table", "table must be one of " + KpiTable.NAMES);
+        }
+        return name;
     }
 
     private void tickets(Context ctx, User user) {

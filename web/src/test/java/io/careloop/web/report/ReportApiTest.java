@@ -121,7 +121,15 @@ class ReportApiTest {
         Response xlsx = supervisor.get("/api/v1/reports/kpis.xlsx?from=2026-04-01&to=2026-04-30");
         assertThat(xlsx.status()).as("%s", xlsx).isEqualTo(200);
         assertThat(xlsx.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(xlsx.body()).startsWith("PK");
+        assertThat(xlsx.body()).startsWith("PK").contains("xl/worksheets/sheet6.xml");
+
+        // the dashboard's XLSX button of one table: a workbook with that sheet only
+        Response one = supervisor.get("/api/v1/reports/kpis.xlsx?from=2026-04-01&to=2026-04-30&table=complaints");
+        assertThat(one.status()).as("%s", one).isEqualTo(200);
+        assertThat(one.header("content-disposition")).endsWith("-complaints.xlsx\"");
+        assertThat(one.body()).contains("xl/worksheets/sheet1.xml").doesNotContain("xl/worksheets/sheet2.xml");
+        Problems.assertInvalid(supervisor.get("/api/v1/reports/kpis.xlsx?from=2026-04-01&to=2026-04-30&table=charts"),
+                "table");
     }
 
     @Test

@@ -40,6 +40,7 @@ class OpenApiDocumentTest {
     private String batchId;
     private String incidentId;
     private String capaNumber;
+    private String scheduleId;
 
     @BeforeAll
     void start() {
@@ -59,6 +60,8 @@ class OpenApiDocumentTest {
         customerId = admin.post("/api/v1/customers", Map.of("type", "doctor", "tier", "B", "name", "Dr. Sample"))
                 .json().path("id").asText();
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
+        scheduleId = admin.post("/api/v1/reports/schedules", Map.of("name", "Sample", "dayOfWeek", 1, "time", "08:00",
+                "timeZone", "Asia/Shanghai", "recipients", java.util.List.of("boss@example.com"))).json().path("id").asText();
         runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
                 new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
         // the studio's samples: a second version of ticket-lifecycle, a migration of the sample ticket to it, an incident
@@ -220,6 +223,9 @@ class OpenApiDocumentTest {
         }
         if (param.equals("queue") && path.startsWith("/api/v1/queue-calendars/")) {
             return "service-desk";
+        }
+        if (param.equals("id") && path.startsWith("/api/v1/reports/schedules/")) {
+            return scheduleId;
         }
         if (param.equals("code") && path.startsWith("/api/v1/calendars/")) {
             return "cn-office";

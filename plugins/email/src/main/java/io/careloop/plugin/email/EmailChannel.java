@@ -1,6 +1,7 @@
 package io.careloop.plugin.email;
 
 import io.careloop.plugin.api.DeliveryReceipt;
+import io.careloop.plugin.api.Notification;
 import io.careloop.plugin.api.OutboundChannel;
 import io.careloop.plugin.api.OutboundMessage;
 import io.careloop.plugin.api.PluginSettings;
@@ -10,7 +11,7 @@ import org.pf4j.Extension;
 
 import java.time.Clock;
 
-/** E-mail out: replies and survey invitations over SMTP (see {@link ReplySender}). */
+/** E-mail out: replies, survey invitations and notifications (the weekly report) over SMTP (see {@link ReplySender}). */
 @Extension
 public class EmailChannel implements OutboundChannel {
 
@@ -38,5 +39,16 @@ public class EmailChannel implements OutboundChannel {
     public DeliveryReceipt send(OutboundMessage message, PluginSettings settings) throws Exception {
         ReplySender sender = new ReplySender(EmailSettings.from(settings), clock);
         return PluginLoader.call(() -> sender.send(message));
+    }
+
+    @Override
+    public boolean sendsNotifications() {
+        return true;
+    }
+
+    @Override
+    public DeliveryReceipt sendNotification(Notification notification, PluginSettings settings) throws Exception {
+        ReplySender sender = new ReplySender(EmailSettings.from(settings), clock);
+        return PluginLoader.call(() -> sender.send(notification));
     }
 }

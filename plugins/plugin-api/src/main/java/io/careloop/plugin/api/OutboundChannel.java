@@ -29,4 +29,22 @@ public interface OutboundChannel extends ExtensionPoint {
      * @throws Exception when it could not be handed over; the host records and retries
      */
     DeliveryReceipt send(OutboundMessage message, PluginSettings settings) throws Exception;
+
+    /**
+     * Whether this channel sends {@link Notification}s, messages tied to no ticket (since 1.1.0).
+     * The host asks a channel for notifications only when this answers true.
+     */
+    default boolean sendsNotifications() {
+        return false;
+    }
+
+    /**
+     * Sends one message that belongs to no ticket (since 1.1.0); the same time limit, recording and
+     * retry as {@link #send}.
+     *
+     * @throws Exception when it could not be handed over; the host records and retries
+     */
+    default DeliveryReceipt sendNotification(Notification notification, PluginSettings settings) throws Exception {
+        throw new UnsupportedOperationException("channel " + channel() + " does not send notifications");
+    }
 }

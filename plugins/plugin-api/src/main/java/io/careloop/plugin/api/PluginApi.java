@@ -8,8 +8,12 @@ package io.careloop.plugin.api;
  */
 public final class PluginApi {
 
-    /** This API's semantic version. */
-    public static final String VERSION = "1.0.0";
+    /**
+     * This API's semantic version. 1.1.0 added {@link Notification} and the default methods
+     * {@link OutboundChannel#sendsNotifications()} / {@link OutboundChannel#sendNotification}
+     * (messages tied to no ticket, e.g. the weekly report); a 1.0.0 plugin runs unchanged.
+     */
+    public static final String VERSION = "1.1.0";
 
     private PluginApi() {
     }

@@ -9,7 +9,8 @@
  *       {@link io.careloop.plugin.api.SurveyResponse}) to an
  *       {@link io.careloop.plugin.api.IntakeSink}, which answers accepted, duplicate or
  *       rejected with the reason for each;</li>
- *   <li>{@link io.careloop.plugin.api.OutboundChannel}: sends replies and survey invitations;</li>
+ *   <li>{@link io.careloop.plugin.api.OutboundChannel}: sends replies and survey invitations, and
+ *       (since 1.1.0) {@link io.careloop.plugin.api.Notification}s tied to no ticket;</li>
  *   <li>{@link io.careloop.plugin.api.SettingsSchema}: the settings form the UI renders, with
  *       secrets the host encrypts.</li>
  * </ul>

@@ -55,4 +55,30 @@ class ValuesTest {
                 Instant.EPOCH, Instant.EPOCH, null, 3, CallRecord.Disposition.ANSWERED, null);
         assertThat(out.customerNumber()).isEqualTo("139");
     }
+
+    @Test
+    void aNotificationNeedsAKeyAndARecipientAndAChannelSendsNoneUnlessItSaysSo() {
+        OutboundMessage.Recipient boss = new OutboundMessage.Recipient("王经理", "wang@pharma.example.cn", null);
+        assertThatThrownBy(() -> new Notification("k", List.of(), "s", "b", null)).hasMessageContaining("recipient");
+        assertThatThrownBy(() -> new Notification(null, List.of(boss), "s", "b", null)).isInstanceOf(NullPointerException.class);
+        Notification n = new Notification("weekly-1-2026-05-11", List.of(boss), "周报", null, null);
+        assertThat(n.body()).isEmpty();
+        assertThat(n.attachments()).isEmpty();
+
+        OutboundChannel replyOnly = new OutboundChannel() {
+            @Override
+            public String channel() {
+                return "sms";
+            }
+
+            @Override
+            public DeliveryReceipt send(OutboundMessage message, PluginSettings settings) {
+                return new DeliveryReceipt("id", Instant.EPOCH);
+            }
+        };
+        assertThat(replyOnly.sendsNotifications()).isFalse();
+        assertThatThrownBy(() -> replyOnly.sendNotification(n, new PluginSettings(Map.of())))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("sms");
+        assertThat(PluginApi.VERSION).isEqualTo("1.1.0");
+    }
 }

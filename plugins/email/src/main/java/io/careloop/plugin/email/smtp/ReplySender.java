@@ -2,6 +2,7 @@ package io.careloop.plugin.email.smtp;
 
 import io.careloop.plugin.api.Attachment;
 import io.careloop.plugin.api.DeliveryReceipt;
+import io.careloop.plugin.api.Notification;
 import io.careloop.plugin.api.OutboundMessage;
 import io.careloop.plugin.email.EmailSettings;
 import io.careloop.plugin.email.thread.OutboundMessageIds;
@@ -21,12 +22,14 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Sends replies and survey invitations over SMTP. Each message carries the ticket number in the
+ * Sends replies and survey invitations over SMTP, and notifications tied to no ticket. Each message carries the ticket number in the
  * subject ({@code [CL-2026-000123] …}) and a Message-ID with the ticket number inside
  * ({@link OutboundMessageIds}), so the customer's answer finds its ticket by either. It is marked
  * {@code Auto-Submitted: auto-generated} when no person wrote it (survey invitations) and asks
@@ -73,33 +76,71 @@ public final class ReplySender {
         }
         message.setHeader("X-Auto-Response-Suppress", "All");
         String body = out.surveyUrl() == null ? out.body() : out.body() + "\n\n" + out.surveyUrl();
-        if (out.attachments().isEmpty()) {
-            message.setText(body, "UTF-8");
-        } else {
-            MimeMultipart mixed = new MimeMultipart();
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, "UTF-8");
-            mixed.addBodyPart(text);
-            for (Attachment a : out.attachments()) {
-                MimeBodyPart part = new MimeBodyPart();
-                try (InputStream in = a.content().open()) {
-                    part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(in, a.contentType())));
-                }
-                if (a.fileName() != null) {
-                    part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(a.fileName(), "UTF-8", "B"));
-                }
-                mixed.addBodyPart(part);
-            }
-            message.setContent(mixed);
+        content(message, body, out.attachments());
+        transport(message);
+        log.info("email sent: ticket={} kind={} message={}", out.ticketNumber(), out.kind(), messageId);
+        return new DeliveryReceipt(messageId, clock.instant());
+    }
+
+    /**
+     * Sends a message tied to no ticket (the weekly report) to all its recipients at once. Its
+     * Message-ID is made from the notification's key, so a retry of the same notification carries
+     * the same id and a mail system can drop the second copy.
+     */
+    public DeliveryReceipt send(Notification out) throws Exception {
+        if (settings.smtpHost().isBlank()) {
+            throw new IllegalStateException("setting smtp.host is not set");
         }
+        List<InternetAddress> to = new ArrayList<>();
+        for (OutboundMessage.Recipient r : out.to()) {
+            if (r.email() == null || r.email().isBlank()) {
+                throw new IllegalArgumentException("notification " + out.key() + ": a recipient has no e-mail address");
+            }
+            to.add(r.name() == null ? new InternetAddress(r.email(), true) : new InternetAddress(r.email(), r.name(), "UTF-8"));
+        }
+        String messageId = "notification-" + out.key().replaceAll("[^A-Za-z0-9.-]", "-") + "@" + settings.messageIdDomain();
+        MimeMessage message = new FixedIdMessage(Session.getInstance(properties()), "<" + messageId + ">");
+        message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), "UTF-8"));
+        message.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
+        message.setSubject(out.subject() == null ? "" : out.subject(), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        content(message, out.body(), out.attachments());
+        transport(message);
+        log.info("email sent: notification={} recipients={} message={}", out.key(), to.size(), messageId);
+        return new DeliveryReceipt(messageId, clock.instant());
+    }
+
+    private static void content(MimeMessage message, String body, List<Attachment> attachments) throws Exception {
+        if (attachments.isEmpty()) {
+            message.setText(body, "UTF-8");
+            return;
+        }
+        MimeMultipart mixed = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        mixed.addBodyPart(text);
+        for (Attachment a : attachments) {
+            MimeBodyPart part = new MimeBodyPart();
+            try (InputStream in = a.content().open()) {
+                part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(in, a.contentType())));
+            }
+            if (a.fileName() != null) {
+                part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(a.fileName(), "UTF-8", "B"));
+            }
+            mixed.addBodyPart(part);
+        }
+        message.setContent(mixed);
+    }
+
+    private void transport(MimeMessage message) throws MessagingException {
         message.saveChanges();
         if (settings.smtpUser().isBlank()) {
             Transport.send(message);
         } else {
             Transport.send(message, settings.smtpUser(), settings.smtpPassword());
         }
-        log.info("email sent: ticket={} kind={} message={}", out.ticketNumber(), out.kind(), messageId);
-        return new DeliveryReceipt(messageId, clock.instant());
     }
 
     /** The subject with the ticket tag, added once (a reply to a reply keeps the one it has). */

@@ -2,9 +2,12 @@ package io.careloop.plugin.email.smtp;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.careloop.plugin.api.Attachment;
 import io.careloop.plugin.api.DeliveryReceipt;
+import io.careloop.plugin.api.Notification;
 import io.careloop.plugin.api.OutboundMessage;
 import io.careloop.plugin.api.PluginSettings;
+import io.careloop.plugin.email.EmailChannel;
 import io.careloop.plugin.email.EmailChannelAccess;
 import io.careloop.plugin.email.TestParsers;
 import io.careloop.plugin.email.mime.MailParser;
@@ -98,6 +101,40 @@ class SmtpReplyIT {
         assertThat(sent.text()).isEqualTo("请为本次服务评分：\n\nhttps://careloop.example.com/s/abc");
         assertThat(sent.header("Auto-Submitted")).isEqualTo("auto-generated");
         assertThat(sent.inReplyTo()).isEmpty();
+    }
+
+    @Test
+    void aNotificationGoesToEveryRecipientWithItsAttachmentAndAnIdFromItsKey() throws Exception {
+        PluginSettings settings = new PluginSettings(Map.of(
+                "smtp.host", "127.0.0.1",
+                "smtp.port", Integer.toString(greenMail.getSmtp().getPort()),
+                "smtp.security", "none",
+                "mail.fromAddress", "service@careloop.example.com",
+                "mail.fromName", "CareLoop 客服"));
+        byte[] xlsx = {'P', 'K', 3, 4, 1, 2, 3};
+        Notification weekly = new Notification("weekly-report-3-2026-11-09", List.of(
+                new OutboundMessage.Recipient("王经理", "wang@pharma.example.cn", null),
+                new OutboundMessage.Recipient(null, "qa-lead@pharma.example.cn", null)),
+                "CareLoop 周报 2026-11-02 – 2026-11-08", "受理 12，解决 9", List.of(new Attachment(
+                "careloop-周报.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length, null,
+                () -> new java.io.ByteArrayInputStream(xlsx))));
+        EmailChannel channel = EmailChannelAccess.channel(clock);
+        assertThat(channel.sendsNotifications()).isTrue();
+        DeliveryReceipt receipt = channel.sendNotification(weekly, settings);
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(2); // one copy in each mailbox
+        ParsedMail sent = TestParsers.parser(dir).parse(raw(received[0]));
+        assertThat(sent.subject()).isEqualTo("CareLoop 周报 2026-11-02 – 2026-11-08");
+        assertThat(sent.text()).isEqualTo("受理 12，解决 9");
+        assertThat(sent.header("To")).contains("wang@pharma.example.cn", "qa-lead@pharma.example.cn");
+        assertThat(sent.header("Auto-Submitted")).isEqualTo("auto-generated");
+        assertThat(sent.messageId()).isEqualTo(receipt.messageId())
+                .isEqualTo("notification-weekly-report-3-2026-11-09@careloop.example.com");
+        assertThat(sent.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("careloop-周报.xlsx");
+            assertThat(a.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        });
     }
 
     private static byte[] raw(MimeMessage m) throws Exception {
