@@ -3,6 +3,12 @@ package io.careloop.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.careloop.engine.attachment.AttachmentFiles;
+import io.careloop.engine.attachment.AttachmentLimits;
+import io.careloop.engine.attachment.AttachmentMapper;
+import io.careloop.engine.attachment.TicketAttachments;
+import io.careloop.engine.outbox.OutboxDispatcher;
+import io.careloop.engine.outbox.OutboxMapper;
 import io.careloop.engine.audit.AuditMapper;
 import io.careloop.engine.audit.AuditSealer;
 import io.careloop.engine.audit.AuditVerification;
@@ -10,6 +16,8 @@ import io.careloop.engine.audit.AuditVerifier;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.backup.Backups;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.customer.ContactPointMapper;
+import io.careloop.engine.customer.ContactPoints;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.customer.CustomerService;
 import io.careloop.engine.customer.CustomerType;
@@ -125,6 +133,9 @@ public final class CareLoop implements AutoCloseable {
     private final Migrations migrations;
     private final ProcessMonitor monitor;
     private final Backups backups;
+    private final TicketAttachments attachments;
+    private final OutboxDispatcher outbox;
+    private final ContactPoints contactPoints;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -133,7 +144,8 @@ public final class CareLoop implements AutoCloseable {
         this.database = Database.open(settings, List.of(TicketMapper.class, PrivacyMapper.class, CustomerMapper.class, InteractionMapper.class,
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
-                        ReportMapper.class, StudioMapper.class),
+                        ReportMapper.class, StudioMapper.class, AttachmentMapper.class, OutboxMapper.class,
+                        ContactPointMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -176,11 +188,14 @@ public final class CareLoop implements AutoCloseable {
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
-            this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock);
+            this.attachments = new TicketAttachments(new AttachmentFiles(settings.dataDir().resolve("attachments")),
+                    transactions, clock, AttachmentLimits.DEFAULTS);
+            this.contactPoints = new ContactPoints(transactions, audit, clock);
+            this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock, attachments);
             // a customer's reply through a channel restarts the SLA clocks of a ticket waiting on them
             replies.resumeWaitingWith((number, actor) -> tickets.resumeIfWaiting(number, actor));
             this.inbound = new InboundItems(intake, new CallHandling(transactions, ledgered, intake, tickets), replies,
-                    new SurveyHandling(transactions, ledgered, feedback));
+                    new SurveyHandling(transactions, ledgered, feedback), attachments, contactPoints);
             PluginHost.Limits limits = PluginHost.Limits.defaults();
             this.pluginCalls = new PluginCalls(transactions, clock);
             this.plugins = new PluginHost(settings.pluginsDir(), transactions,
@@ -189,6 +204,9 @@ public final class CareLoop implements AutoCloseable {
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
             this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
             outbound.bindPort(outboundChannels);
+            this.outbox = new OutboxDispatcher(transactions, outboundChannels::sendReply, outboundChannels::serves, clock,
+                    OutboxDispatcher.Policy.DEFAULTS);
+            tickets.sendRepliesWith(outbox::enqueue);
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions);
@@ -218,6 +236,8 @@ public final class CareLoop implements AutoCloseable {
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
+            // replies a crash or a failed attempt left in the outbox
+            c.outbox.start(Duration.ofSeconds(5));
             c.retention.start();
         }
         LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
@@ -249,6 +269,21 @@ public final class CareLoop implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Whether messages to customers' addresses get through (bounces). */
+    public ContactPoints contactPoints() {
+        return contactPoints;
+    }
+
+    /** The outbox of replies to customers. */
+    public OutboxDispatcher outbox() {
+        return outbox;
+    }
+
+    /** The files that came with inbound items (limits set from the configuration by Main). */
+    public TicketAttachments attachments() {
+        return attachments;
     }
 
     public TicketService tickets() {
@@ -399,6 +434,7 @@ public final class CareLoop implements AutoCloseable {
         try {
             retention.close();
             poller.close();
+            outbox.close();
             imports.close();
             pluginCalls.close();
             plugins.close();

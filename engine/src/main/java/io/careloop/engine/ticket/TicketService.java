@@ -2,11 +2,16 @@ package io.careloop.engine.ticket;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careloop.engine.attachment.AttachmentMapper;
+import io.careloop.engine.attachment.StoredAttachment;
 import io.careloop.engine.audit.AuditEvent;
+import io.careloop.engine.outbox.OutboxMapper;
+import io.careloop.engine.outbox.OutboxMessage;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.customer.Tier;
+import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.db.Sql;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
@@ -58,6 +63,7 @@ public final class TicketService implements ProcessCallbacks {
     private final Clock clock;
     private final TicketSla sla;
     private volatile java.util.function.Consumer<String> qualityComplaints = number -> { };
+    private volatile ReplyOutbox replyOutbox = (t, number, interactionId, channel) -> { };
 
     public TicketService(Transactions tx, TicketProcess process, AuditTrail audit, DomainEvents events,
                          ObjectMapper json, Clock clock, Calendars calendars) {
@@ -87,8 +93,20 @@ public final class TicketService implements ProcessCallbacks {
             }
             Customer c = t.customerId() == null ? null : s.getMapper(CustomerMapper.class).findById(t.customerId());
             List<TimelineEntry> timeline = new ArrayList<>();
+            Map<Long, ReplyDelivery> deliveries = new HashMap<>();
+            for (OutboxMessage o : s.getMapper(OutboxMapper.class).forTicket(number)) {
+                deliveries.put(o.interactionId(), new ReplyDelivery(o.state(), o.attempts(), o.lastError(),
+                        OutboxMessage.QUEUED.equals(o.state()) ? o.nextAttemptAt() : null, o.sentAt()));
+            }
             for (Interaction i : s.getMapper(InteractionMapper.class).forTicket(t.id())) {
-                timeline.add(new TimelineEntry("interaction", i.createdAt(), i.author(), i.kind(), i.direction(), i.body(), null));
+                timeline.add(new TimelineEntry("interaction", i.createdAt(), i.author(), i.kind(), i.direction(), i.body(), null,
+                        deliveries.get(i.id())));
+            }
+            for (StoredAttachment a : s.getMapper(AttachmentMapper.class).forTicket(t.id())) {
+                // the file name only: the content is downloaded through its own audited route
+                timeline.add(new TimelineEntry("attachment", a.createdAt(), a.source(), a.state(), "inbound",
+                        a.fileName() + " (" + a.contentType() + ", " + a.sizeBytes() + " bytes)"
+                                + (a.reason() == null ? "" : ": " + a.reason()), null));
             }
             for (AuditEvent e : audit.forEntity(s, "ticket", number)) {
                 timeline.add(new TimelineEntry("audit", e.occurredAt(), e.actor(), e.action(), null, e.reason(),
@@ -135,9 +153,17 @@ public final class TicketService implements ProcessCallbacks {
         return change(number, expectedVersion, author, "ticket.replied", null, (t, before) -> {
             requireOpen(before);
             Instant now = clock.instant();
-            t.mapper(InteractionMapper.class).insert(new Interaction(null, before.id(), "reply", "outbound", author, text, null, now));
+            outboundReply(t, before, author, text, now);
             return before.withResponse(now);
         });
+    }
+
+    /** A reply to the customer on the timeline, and in the outbox to go out through the ticket's channel. */
+    private void outboundReply(Tx t, Ticket ticket, String author, String text, Instant now) {
+        GeneratedKey key = new GeneratedKey();
+        t.mapper(InteractionMapper.class).insertReturningKey(
+                new Interaction(null, ticket.id(), "reply", "outbound", author, text, null, now), key);
+        replyOutbox.queue(t, ticket.number(), key.getId(), ticket.channel().code());
     }
 
     /**
@@ -194,6 +220,17 @@ public final class TicketService implements ProcessCallbacks {
      * product-quality, in the reclassification's transaction; it must do nothing when the ticket
      * has one. The composition root wires the quality complaint service here.
      */
+    /** Where an agent's reply is queued to go out through the ticket's channel, in the reply's transaction. */
+    public void sendRepliesWith(ReplyOutbox outbox) {
+        this.replyOutbox = outbox;
+    }
+
+    /** The outbox a reply is written to (wired by the composition root). */
+    @FunctionalInterface
+    public interface ReplyOutbox {
+        void queue(Tx t, String ticketNumber, long interactionId, String channel);
+    }
+
     public void openQualityComplaintsWith(java.util.function.Consumer<String> open) {
         this.qualityComplaints = java.util.Objects.requireNonNull(open);
     }
@@ -242,8 +279,7 @@ public final class TicketService implements ProcessCallbacks {
             Instant now = clock.instant();
             Ticket after = before;
             if (resolution != null && !resolution.isBlank()) {
-                t.mapper(InteractionMapper.class).insert(new Interaction(null, before.id(), "reply", "outbound", actor,
-                        requireBody(resolution), null, now));
+                outboundReply(t, before, actor, requireBody(resolution), now);
                 after = after.withResponse(now);
             }
             process.resolve(before.processInstanceId());

@@ -9,7 +9,7 @@ package io.careloop.plugin.api;
 public final class PluginApi {
 
     /** This API's semantic version. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private PluginApi() {
     }
