@@ -3,6 +3,12 @@ package io.careloop.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.careloop.engine.attachment.AttachmentFiles;
+import io.careloop.engine.attachment.AttachmentLimits;
+import io.careloop.engine.attachment.AttachmentMapper;
+import io.careloop.engine.attachment.TicketAttachments;
+import io.careloop.engine.outbox.OutboxDispatcher;
+import io.careloop.engine.outbox.OutboxMapper;
 import io.careloop.engine.audit.AuditMapper;
 import io.careloop.engine.audit.AuditSealer;
 import io.careloop.engine.audit.AuditVerification;
@@ -10,6 +16,8 @@ import io.careloop.engine.audit.AuditVerifier;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.backup.Backups;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.customer.ContactPointMapper;
+import io.careloop.engine.customer.ContactPoints;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.customer.CustomerService;
 import io.careloop.engine.customer.CustomerType;
@@ -135,6 +143,9 @@ public final class CareLoop implements AutoCloseable {
     private final Migrations migrations;
     private final ProcessMonitor monitor;
     private final Backups backups;
+    private final TicketAttachments attachments;
+    private final OutboxDispatcher outbox;
+    private final ContactPoints contactPoints;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -144,7 +155,8 @@ public final class CareLoop implements AutoCloseable {
                         AuditMapper.class, ImportLedgerMapper.class, UserMapper.class, io.careloop.engine.user.LoginThrottleMapper.class, InboundMapper.class, PluginMapper.class,
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
                         ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class,
-                        ScheduleMapper.class),
+                        ScheduleMapper.class, AttachmentMapper.class, OutboxMapper.class,
+                        ContactPointMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -190,11 +202,14 @@ public final class CareLoop implements AutoCloseable {
             this.users = new UserService(transactions, audit, clock, settings.bcryptCost(), settings.sessionIdle(),
                     settings.sessionAbsolute());
             Ledgered ledgered = new Ledgered(transactions, clock);
-            this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock);
+            this.attachments = new TicketAttachments(new AttachmentFiles(settings.dataDir().resolve("attachments")),
+                    transactions, clock, AttachmentLimits.DEFAULTS);
+            this.contactPoints = new ContactPoints(transactions, audit, clock);
+            this.replies = new ReplyHandling(transactions, ledgered, intake, tickets, clock, attachments);
             // a customer's reply through a channel restarts the SLA clocks of a ticket waiting on them
             replies.resumeWaitingWith((number, actor) -> tickets.resumeIfWaiting(number, actor));
             this.inbound = new InboundItems(intake, new CallHandling(transactions, ledgered, intake, tickets), replies,
-                    new SurveyHandling(transactions, ledgered, feedback));
+                    new SurveyHandling(transactions, ledgered, feedback), attachments, contactPoints);
             PluginHost.Limits limits = PluginHost.Limits.defaults();
             this.pluginCalls = new PluginCalls(transactions, clock);
             this.plugins = new PluginHost(settings.pluginsDir(), transactions,
@@ -205,6 +220,9 @@ public final class CareLoop implements AutoCloseable {
             outbound.bindPort(outboundChannels);
             this.reportSchedules = new ReportSchedules(transactions, audit, clock);
             this.weeklyReports = new WeeklyReports(transactions, reports, audit, outboundChannels::sendNotification, clock);
+            this.outbox = new OutboxDispatcher(transactions, outboundChannels::sendReply, outboundChannels::serves, clock,
+                    OutboxDispatcher.Policy.DEFAULTS);
+            tickets.sendRepliesWith(outbox::enqueue);
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions);
@@ -235,6 +253,8 @@ public final class CareLoop implements AutoCloseable {
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
+            // replies a crash or a failed attempt left in the outbox
+            c.outbox.start(Duration.ofSeconds(5));
             c.retention.start();
             c.weeklyReports.start();
         }
@@ -267,6 +287,21 @@ public final class CareLoop implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Whether messages to customers' addresses get through (bounces). */
+    public ContactPoints contactPoints() {
+        return contactPoints;
+    }
+
+    /** The outbox of replies to customers. */
+    public OutboxDispatcher outbox() {
+        return outbox;
+    }
+
+    /** The files that came with inbound items (limits set from the configuration by Main). */
+    public TicketAttachments attachments() {
+        return attachments;
     }
 
     public TicketService tickets() {
@@ -438,6 +473,7 @@ public final class CareLoop implements AutoCloseable {
             retention.close();
             weeklyReports.close();
             poller.close();
+            outbox.close();
             imports.close();
             pluginCalls.close();
             plugins.close();

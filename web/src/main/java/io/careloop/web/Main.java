@@ -23,6 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         Settings settings = SettingsLoader.load(System.getenv());
         CareLoop careLoop = CareLoop.start(settings, Clock.systemUTC(), SettingsLoader.retention(System.getenv()));
+        careLoop.attachments().limit(SettingsLoader.attachmentLimits(System.getenv()));
         Optional<String> adminPassword = careLoop.users().bootstrapAdmin(settings.adminPassword());
         List<DemoData.DemoUser> demo = settings.demo() ? DemoData.load(careLoop) : List.of();
         Javalin app = WebServer.create(careLoop).start(settings.httpPort());

@@ -37,6 +37,7 @@ import io.careloop.web.studio.ProcessRoutes;
 import io.careloop.web.system.BackupRoutes;
 import io.careloop.web.system.SystemRoutes;
 import io.careloop.web.ticket.AssigneeRoutes;
+import io.careloop.web.ticket.AttachmentRoutes;
 import io.careloop.web.ticket.TicketRoutes;
 import io.careloop.web.user.UserRoutes;
 import io.javalin.Javalin;
@@ -78,7 +79,8 @@ public final class WebServer {
         all.addAll(new AuthRoutes(careLoop.users(), requests, new LoginThrottle(careLoop.transactions(),
                 careLoop.clock(), SettingsLoader.loginPolicy(System.getenv()))).routes());
         all.addAll(new TicketRoutes(careLoop.intake(), careLoop.tickets(), careLoop.qualityComplaints(), requests).routes());
-        all.addAll(new CustomerRoutes(careLoop.customers(), careLoop.personalData(), requests).routes());
+        all.addAll(new AttachmentRoutes(careLoop.attachments()).routes());
+        all.addAll(new CustomerRoutes(careLoop.customers(), careLoop.personalData(), requests, careLoop.contactPoints()).routes());
         all.addAll(new PersonalDataRoutes(careLoop.subjectAccess(), careLoop.erasure(), requests, json, careLoop.clock())
                 .routes());
         all.addAll(new RetentionRoutes(careLoop.retention(), requests).routes());

@@ -57,6 +57,17 @@ public final class SettingsLoader {
                 integer(get, "careloop.login.max-failures-per-address", 50));
     }
 
+    /**
+     * The attachment limits ({@code careloop.attachments.max-file-mb}, {@code careloop.attachments.max-ticket-mb})
+     * from the same sources as {@link #load}.
+     */
+    public static io.careloop.engine.attachment.AttachmentLimits attachmentLimits(Map<String, String> env) {
+        Lookup get = lookup(properties(env), env);
+        long mb = 1024L * 1024;
+        return new io.careloop.engine.attachment.AttachmentLimits(integer(get, "careloop.attachments.max-file-mb", 25) * mb,
+                integer(get, "careloop.attachments.max-ticket-mb", 100) * mb);
+    }
+
     private static Properties properties(Map<String, String> env) {
         Properties props = new Properties();
         try (InputStream in = SettingsLoader.class.getResourceAsStream("/careloop-defaults.properties")) {

@@ -1,5 +1,7 @@
 package io.careloop.engine.inbound;
 
+import io.careloop.engine.attachment.TicketAttachments;
+import io.careloop.engine.customer.ContactPoints;
 import io.careloop.engine.customer.CustomerDraft;
 import io.careloop.engine.customer.CustomerType;
 import io.careloop.engine.customer.Tier;
@@ -34,9 +36,13 @@ public final class InboundItems {
     private final CallHandling calls;
     private final ReplyHandling replies;
     private final SurveyHandling surveys;
+    private final TicketAttachments attachments;
+    private final ContactPoints contactPoints;
 
     public InboundItems(IntakeService intake, CallHandling calls, ReplyHandling replies,
-                        SurveyHandling surveys) {
+                        SurveyHandling surveys, TicketAttachments attachments, ContactPoints contactPoints) {
+        this.attachments = attachments;
+        this.contactPoints = contactPoints;
         this.intake = intake;
         this.calls = calls;
         this.replies = replies;
@@ -67,12 +73,21 @@ public final class InboundItems {
         }
     }
 
+    /** A channel's report that a message to {@code address} bounced: the address is marked failing. */
+    public void deliveryFailed(String channel, String address, String messageId, String reason, String actor) {
+        contactPoints.markFailing(channel, address, messageId, reason, actor);
+    }
+
     /** Opens a ticket for a channel's item through intake. */
     public IntakeOutcome newTicket(String source, NewTicket item, String actor) {
         TicketDraft draft = new TicketDraft(item.subject(), item.description(), Channel.fromCode(item.channel()),
                 Category.fromCode(item.category()), Severity.fromCode(item.severity()), null,
                 customer(item.customer()), item.product(), item.lot(), item.receivedAt());
-        IntakeResult r = intake.intake(draft, source, item.sourceKey(), actor);
+        // a file is streamed to disk before the transaction; an item seen before stages nothing
+        boolean seen = item.sourceKey() != null && intake.seen(source, item.sourceKey());
+        List<TicketAttachments.Staged> files = seen ? List.of() : attachments.stage(item.attachments());
+        IntakeResult r = intake.intake(draft, source, item.sourceKey(), actor,
+                (t, number) -> attachments.record(t, number, files, source));
         if (!r.duplicate() && item.messageId() != null && !item.messageId().equals(item.sourceKey())) {
             // the ledger already finds the ticket by its source key; a distinct message id is recorded too
             replies.rememberMessageId(r.ticket().number(), item.messageId(), actor);

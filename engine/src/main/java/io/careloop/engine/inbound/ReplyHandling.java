@@ -1,5 +1,6 @@
 package io.careloop.engine.inbound;
 
+import io.careloop.engine.attachment.TicketAttachments;
 import io.careloop.engine.intake.IntakeResult;
 import io.careloop.engine.intake.IntakeService;
 import io.careloop.engine.intake.TicketDraft;
@@ -10,6 +11,7 @@ import io.careloop.plugin.api.CustomerReply;
 import io.careloop.plugin.api.IntakeOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,13 @@ public final class ReplyHandling {
     private final IntakeService intake;
     private final TicketService tickets;
     private final Clock clock;
+    private final TicketAttachments attachments;
     private volatile BiConsumer<String, String> resumeWaiting = (ticket, actor) ->
             LOG.info("ticket.waiting-reply ticket={} (no SLA resume path wired: see ReplyHandling.resumeWaitingWith)", ticket);
 
-    public ReplyHandling(Transactions tx, Ledgered ledgered, IntakeService intake, TicketService tickets, Clock clock) {
+    public ReplyHandling(Transactions tx, Ledgered ledgered, IntakeService intake, TicketService tickets, Clock clock,
+                         TicketAttachments attachments) {
+        this.attachments = attachments;
         this.tx = tx;
         this.ledgered = ledgered;
         this.intake = intake;
@@ -59,10 +64,12 @@ public final class ReplyHandling {
             }
         }
         String number = findTicket(reply);
+        List<TicketAttachments.Staged> files = attachments.stage(reply.attachments());
         if (number == null) {
             String subject = reply.subject() == null || reply.subject().isBlank() ? "(no subject)" : reply.subject();
             IntakeResult r = intake.intake(new TicketDraft(subject, reply.body(), Channel.fromCode(reply.channel()), null,
-                    null, null, InboundItems.customer(reply.customer()), null, null, reply.receivedAt()), source, key, actor);
+                    null, null, InboundItems.customer(reply.customer()), null, null, reply.receivedAt()), source, key, actor,
+                    (t, ticket) -> attachments.record(t, ticket, files, source));
             return r.duplicate() ? IntakeOutcome.duplicate(r.ticket().number()) : IntakeOutcome.accepted(r.ticket().number());
         }
         Instant at = reply.receivedAt() != null ? reply.receivedAt() : clock.instant();
@@ -74,6 +81,7 @@ public final class ReplyHandling {
         return ledgered.once(source, workKey, "reply", t -> {
             String status = t.mapper(InboundMapper.class).statusOf(number);
             tickets.recordFromChannel(number, kind, "inbound", body, author, reply.messageId(), at, "ticket.customer-replied");
+            attachments.record(t, number, files, source);
             if ("waiting".equals(status)) {
                 resumeWaiting.accept(number, actor);
             }

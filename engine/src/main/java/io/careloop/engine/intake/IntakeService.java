@@ -17,6 +17,7 @@ import io.careloop.engine.ticket.TicketStatus;
 import io.careloop.engine.customer.CustomerMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +56,22 @@ public final class IntakeService {
      * @param actor     the user or plugin, for the audit trail
      */
     public IntakeResult intake(TicketDraft draft, String source, String sourceKey, String actor) {
+        return intake(draft, source, sourceKey, actor, null);
+    }
+
+    /**
+     * As {@link #intake(TicketDraft, String, String, String)}, with more work for the new ticket
+     * in the same transaction ({@code alsoInTx} gets the ticket number; not called for a duplicate):
+     * the item's attachments.
+     */
+    public IntakeResult intake(TicketDraft draft, String source, String sourceKey, String actor,
+                               BiConsumer<Tx, String> alsoInTx) {
         if (sourceKey != null && (sourceKey.isBlank() || sourceKey.length() > 500)) {
             throw new InvalidInputException("sourceKey", "an idempotency key must be 1 to 500 characters");
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.write(t -> intakeOnce(t, draft, source, sourceKey, actor));
+                return tx.write(t -> intakeOnce(t, draft, source, sourceKey, actor, alsoInTx));
             } catch (PersistenceException | ConflictException e) {
                 if (sourceKey != null && Sql.violates(e, "uq_import_ledger_source_key")) {
                     IntakeResult earlier = earlier(source, sourceKey);
@@ -78,7 +89,8 @@ public final class IntakeService {
         }
     }
 
-    private IntakeResult intakeOnce(Tx t, TicketDraft draft, String source, String sourceKey, String actor) {
+    private IntakeResult intakeOnce(Tx t, TicketDraft draft, String source, String sourceKey, String actor,
+                                    BiConsumer<Tx, String> alsoInTx) {
         ImportLedgerMapper ledger = t.mapper(ImportLedgerMapper.class);
         if (sourceKey != null) {
             LedgerEntry seen = ledger.find(source, sourceKey);
@@ -114,9 +126,17 @@ public final class IntakeService {
         String processInstanceId = process.start(number, draft.category(), draft.severity(),
                 customer == null ? null : customer.tier(), draft.channel().code(), draft.text());
         Ticket done = tickets.linkProcessAfterIntake(t, number, processInstanceId, actor);
+        if (alsoInTx != null) {
+            alsoInTx.accept(t, number);
+        }
         t.afterCommit(() -> LOG.info("ticket.created ticket={} source={} category={} queue={}", number, source,
                 done.category() == null ? null : done.category().code(), done.queue()));
         return new IntakeResult(done, false);
+    }
+
+    /** True when (source, key) is in the import ledger already (a read outside any transaction). */
+    public boolean seen(String source, String sourceKey) {
+        return tx.read(s -> s.getMapper(ImportLedgerMapper.class).find(source, sourceKey)) != null;
     }
 
     private IntakeResult earlier(String source, String sourceKey) {

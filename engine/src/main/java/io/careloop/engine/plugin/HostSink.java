@@ -46,6 +46,18 @@ final class HostSink implements IntakeSink {
         return outcome;
     }
 
+    @Override
+    public void ignored(RawRecord raw, String reason, String detail) {
+        recorder().ignore(reason);
+    }
+
+    @Override
+    public void deliveryFailed(String channel, String address, String bouncedMessageId, String reason) {
+        if (channel != null && address != null) {
+            inbound.deliveryFailed(channel, address, bouncedMessageId, reason, "plugin:" + pluginId);
+        }
+    }
+
     /** The run this sink counted into, or null when nothing was handed in. */
     RunRecorder used() {
         return recorder;

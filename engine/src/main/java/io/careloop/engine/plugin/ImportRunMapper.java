@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Update;
 public interface ImportRunMapper {
 
     String RUN_COLUMNS = "id, plugin_id, file_name, preset, status, items_read AS read, accepted, duplicate, rejected, "
-            + "progress_done, progress_total, preamble, error, replay_of, created_by, created_at, finished_at";
+            + "progress_done, progress_total, preamble, error, replay_of, created_by, created_at, finished_at, "
+            + "ignored, ignored_reasons, attempts, next_attempt_at";
 
     @Insert("INSERT INTO import_run (plugin_id, file_name, preset, status, progress_total, replay_of, created_by, created_at) "
             + "VALUES (#{r.pluginId}, #{r.fileName}, #{r.preset}, #{r.status}, #{r.progressTotal}, #{r.replayOf}, "
@@ -23,7 +24,8 @@ public interface ImportRunMapper {
 
     @Update("UPDATE import_run SET status = #{status}, items_read = #{read}, accepted = #{accepted}, duplicate = #{duplicate}, "
             + "rejected = #{rejected}, progress_done = #{progressDone}, progress_total = #{progressTotal}, "
-            + "preamble = #{preamble}, error = #{error}, finished_at = #{finishedAt} WHERE id = #{id}")
+            + "preamble = #{preamble}, error = #{error}, finished_at = #{finishedAt}, ignored = #{ignored}, "
+            + "ignored_reasons = #{ignoredReasons}, attempts = #{attempts}, next_attempt_at = #{nextAttemptAt} WHERE id = #{id}")
     void save(ImportRun run);
 
     @Insert("INSERT INTO import_rejection (run_id, position, field, message, raw, state, created_at) "
@@ -41,6 +43,6 @@ public interface ImportRunMapper {
     @Update("UPDATE import_rejection SET state = 'replayed', replay_run = #{replayRun} WHERE id = #{id} AND state = 'open'")
     int markReplayed(@Param("id") long id, @Param("replayRun") long replayRun);
 
-    @Select("SELECT " + RUN_COLUMNS + " FROM import_run WHERE status IN ('queued', 'running')")
+    @Select("SELECT " + RUN_COLUMNS + " FROM import_run WHERE status IN ('queued', 'running', 'retrying')")
     List<ImportRun> unfinished();
 }

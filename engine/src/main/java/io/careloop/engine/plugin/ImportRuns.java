@@ -15,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,9 +52,22 @@ public final class ImportRuns implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ImportRetry retry;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "import-retry");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImportRuns(PluginHost host, PluginCalls calls, InboundItems inbound, Transactions tx, Clock clock,
                       Path dataDir, PluginHost.Limits limits) {
+        this(host, calls, inbound, tx, clock, dataDir, limits, ImportRetry.DEFAULTS);
+    }
+
+    /** With the retry policy of runs that fail on a transient error. */
+    public ImportRuns(PluginHost host, PluginCalls calls, InboundItems inbound, Transactions tx, Clock clock,
+                      Path dataDir, PluginHost.Limits limits, ImportRetry retry) {
+        this.retry = retry;
         this.host = host;
         this.calls = calls;
         this.inbound = inbound;
@@ -163,7 +178,7 @@ public final class ImportRuns implements AutoCloseable {
                 continue;
             }
             ImportRun restart = new ImportRun(run.id(), run.pluginId(), run.fileName(), run.preset(), "queued", 0, 0, 0,
-                    0, 0, 0, null, null, run.replayOf(), run.createdBy(), run.createdAt(), null);
+                    0, 0, 0, null, null, run.replayOf(), run.createdBy(), run.createdAt(), null, 0, null, run.attempts(), null);
             try {
                 LOG.warn("import.resumed plugin={} run={} readBeforeCrash={} acceptedBeforeCrash={}", run.pluginId(),
                         run.id(), run.read(), run.accepted());
@@ -246,7 +261,7 @@ public final class ImportRuns implements AutoCloseable {
             name = name.substring(name.length() - 500);
         }
         ImportRun draft = new ImportRun(null, pluginId, name, preset == null || preset.isBlank() ? null : preset, "queued",
-                0, 0, 0, 0, 0, 0, null, null, replayOf, actor, clock.instant(), null);
+                0, 0, 0, 0, 0, 0, null, null, replayOf, actor, clock.instant(), null, 0, null, 1, null);
         GeneratedKey key = new GeneratedKey();
         tx.read(s -> {
             s.getMapper(ImportRunMapper.class).insert(draft, key);
@@ -266,6 +281,7 @@ public final class ImportRuns implements AutoCloseable {
 
     private void execute(ImportRun run, InboundSource source, Path file, long size, RunRecorder recorder) {
         String error = null;
+        Throwable failure = null;
         try {
             recorder.running();
             HostSink sink = new HostSink(run.pluginId(), inbound, () -> recorder);
@@ -283,27 +299,59 @@ public final class ImportRuns implements AutoCloseable {
             }
         } catch (PluginCalls.PluginCallException e) {
             error = e.getMessage();
+            failure = e.timedOut() ? null : e.getCause();
         } catch (IOException | RuntimeException e) {
             error = e.toString();
+            failure = e;
         } finally {
             // a stop interrupts this thread; the counts are still written (the pool would refuse an interrupted borrower)
             boolean interrupted = Thread.interrupted();
+            boolean again = error != null && !interrupted && ImportRetry.transientFailure(failure)
+                    && recorder.attempt() < retry.attempts();
             try {
-                recorder.flush(error, true);
+                if (again) {
+                    Duration wait = retry.backoff(recorder.attempt());
+                    recorder.retrying("attempt " + recorder.attempt() + " of " + retry.attempts() + " failed: " + error,
+                            clock.instant().plus(wait));
+                    retryLater(run, file, size, recorder.attempt(), wait);
+                } else {
+                    recorder.flush(error, true);
+                }
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
                 live.remove(run.id());
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    LOG.warn("import.spool-left run={} cause={}", run.id(), e.toString());
+                if (!again) {
+                    deleteSpool(run, file);
                 }
             }
             LOG.info("import.finished plugin={} run={} status={} read={} accepted={} duplicate={} rejected={}",
                     run.pluginId(), run.id(), error == null ? "done" : "failed", recorder.read.get(),
                     recorder.accepted.get(), recorder.duplicate.get(), recorder.rejected.get());
+        }
+    }
+
+    /** Submits the run again after {@code wait}; its file stays in the spool (and a restart resumes it). */
+    private void retryLater(ImportRun run, Path file, long size, int attempt, Duration wait) {
+        LOG.warn("import.retrying plugin={} run={} attempt={} wait={}", run.pluginId(), run.id(), attempt, wait);
+        retries.schedule(() -> {
+            ImportRun again = new ImportRun(run.id(), run.pluginId(), run.fileName(), run.preset(), "queued", 0, 0, 0, 0, 0,
+                    0, null, null, run.replayOf(), run.createdBy(), run.createdAt(), null, 0, null, attempt + 1, null);
+            try {
+                submit(again, importer(run.pluginId()), file, size);
+            } catch (RuntimeException e) {
+                new RunRecorder(tx, clock, again).flush("could not be tried again: " + e.getMessage(), true);
+                deleteSpool(run, file);
+            }
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void deleteSpool(ImportRun run, Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("import.spool-left run={} cause={}", run.id(), e.toString());
         }
     }
 
@@ -315,6 +363,7 @@ public final class ImportRuns implements AutoCloseable {
      */
     @Override
     public void close() {
+        retries.shutdownNow();
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

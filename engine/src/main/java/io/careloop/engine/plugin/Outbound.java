@@ -3,6 +3,9 @@ package io.careloop.engine.plugin;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
 import io.careloop.engine.feedback.OutboundPort;
+import io.careloop.engine.outbox.OutboxDispatcher;
+import io.careloop.engine.outbox.OutboxMapper;
+import io.careloop.engine.outbox.OutboxMessage;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.ticket.Ticket;
 import io.careloop.engine.ticket.TicketMapper;
@@ -81,6 +84,57 @@ public final class Outbound implements OutboundPort {
                         customer == null ? null : customer.email(), customer == null ? null : customer.phone()),
                 subject, body, surveyUrl, null, List.of(), List.of());
         return send(ticket, message, reminder ? "ticket.survey-reminded" : "ticket.survey-invited");
+    }
+
+    /** True when a started plugin has an outbound channel for {@code channel}. */
+    public boolean serves(String channel) {
+        for (String id : host.started()) {
+            for (OutboundChannel c : host.outbound(id)) {
+                if (channel.equals(c.channel())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The outbox's sender: an agent's reply, through the started plugin that serves the ticket's
+     * channel, with the outbox row's idempotency key and the customer's last message id as
+     * In-Reply-To. Throws when no plugin serves the channel now or the channel fails (the outbox retries).
+     */
+    public OutboxDispatcher.Sent sendReply(OutboxMessage m) {
+        Ticket ticket = tx.read(s -> s.getMapper(TicketMapper.class).findByNumber(m.ticketNumber()));
+        Customer customer = ticket.customerId() == null ? null
+                : tx.read(s -> s.getMapper(CustomerMapper.class).findById(ticket.customerId()));
+        String body = tx.read(s -> s.getMapper(OutboxMapper.class).body(m.interactionId()));
+        for (String id : host.started()) {
+            for (OutboundChannel c : host.outbound(id)) {
+                if (!m.channel().equals(c.channel())) {
+                    continue;
+                }
+                String inReplyTo = tx.read(s -> {
+                    String last = s.getMapper(OutboxMapper.class).lastCustomerMessageId(m.ticketNumber());
+                    // the message that opened the ticket, when this plugin took it in
+                    return last != null || !id.equals(ticket.source()) ? last
+                            : s.getMapper(OutboxMapper.class).openingKey(m.ticketNumber());
+                });
+                OutboundMessage message = new OutboundMessage(OutboundMessage.Kind.REPLY, ticket.number(),
+                        new OutboundMessage.Recipient(customer == null ? null : customer.name(),
+                                customer == null ? null : customer.email(), customer == null ? null : customer.phone()),
+                        "Re: " + ticket.subject(), body, null, inReplyTo, List.of(), List.of(), m.idempotencyKey());
+                PluginSettings settings = host.settingsOf(id);
+                DeliveryReceipt receipt;
+                try {
+                    receipt = calls.call(id, "send REPLY " + ticket.number(), host.loaderOf(id), limit,
+                            () -> c.send(message, settings));
+                } catch (PluginCalls.PluginCallException e) {
+                    throw new IllegalStateException("plugin " + id + " could not send: " + e.getMessage(), e);
+                }
+                return new OutboxDispatcher.Sent(id, receipt == null ? null : receipt.messageId());
+            }
+        }
+        throw new IllegalStateException("no started plugin serves channel " + m.channel());
     }
 
     private Delivery send(Ticket ticket, OutboundMessage message, String action) {

@@ -48,6 +48,7 @@ public final class PluginHost implements AutoCloseable {
     private final HostPluginManager pf4j;
     private final PluginSettingsStore settings;
     private final Map<String, SourceHealth> health = new ConcurrentHashMap<>();
+    private final PluginArchiveCheck.Limits archiveLimits = PluginArchiveCheck.Limits.DEFAULTS;
 
     public PluginHost(Path dir, Transactions tx, PluginSettingsStore settings, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -148,7 +149,8 @@ public final class PluginHost implements AutoCloseable {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "upload-", ".part");
-            Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
+            copyAtMost(content, tmp, archiveLimits.archiveBytes());
+            PluginArchiveCheck.check(tmp, archiveLimits);
             Path target = dir.resolve(name);
             String replaced = null;
             for (PluginWrapper w : pf4j.getPlugins()) {
@@ -186,6 +188,26 @@ public final class PluginHost implements AutoCloseable {
                 } catch (IOException ignored) {
                     // a left-over .part file is harmless: PF4J loads only .jar and .zip
                 }
+            }
+        }
+    }
+
+    /** What an uploaded plugin archive may be (size, entries, inflated size, compression ratio). */
+    public PluginArchiveCheck.Limits archiveLimits() {
+        return archiveLimits;
+    }
+
+    private static void copyAtMost(InputStream content, Path target, long limit) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = content.read(buffer)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    throw new InvalidInputException("file", "plugin archive refused: larger than " + limit + " bytes");
+                }
+                out.write(buffer, 0, n);
             }
         }
     }

@@ -4,6 +4,9 @@ import io.careloop.engine.process.Transactions;
 import io.careloop.plugin.api.IntakeOutcome;
 import io.careloop.plugin.api.RawRecord;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,11 +26,14 @@ final class RunRecorder {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong duplicate = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
+    final AtomicLong ignored = new AtomicLong();
+    private final Map<String, AtomicLong> ignoredBy = new ConcurrentSkipListMap<>();
     final AtomicLong progressDone = new AtomicLong();
     final AtomicLong progressTotal = new AtomicLong();
     volatile boolean pluginReportsProgress;
     volatile String preamble;
     private volatile String status;
+    private volatile Instant nextAttemptAt;
 
     RunRecorder(Transactions tx, Clock clock, ImportRun started) {
         this.tx = tx;
@@ -62,6 +68,26 @@ final class RunRecorder {
         }
     }
 
+    /** Counts one item the channel read and left out on purpose, under its cause. */
+    void ignore(String reason) {
+        read.incrementAndGet();
+        ignored.incrementAndGet();
+        String cause = reason == null || reason.isBlank() ? "unspecified" : reason.strip().replaceAll("[;=]", "_");
+        ignoredBy.computeIfAbsent(cause.length() > 64 ? cause.substring(0, 64) : cause, k -> new AtomicLong()).incrementAndGet();
+        if (read.get() % FLUSH_EVERY == 0) {
+            flush(null, false);
+        }
+    }
+
+    private String ignoredReasons() {
+        if (ignoredBy.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        ignoredBy.forEach((cause, n) -> sb.append(sb.length() == 0 ? "" : ";").append(cause).append('=').append(n.get()));
+        return cut(sb.toString(), 2000);
+    }
+
     private void quarantine(RawRecord raw, String field, String message) {
         String text = raw == null ? "" : raw.text();
         if (text.length() > MAX_RAW) {
@@ -73,6 +99,17 @@ final class RunRecorder {
             s.getMapper(ImportRunMapper.class).insertRejection(r);
             return null;
         });
+    }
+
+    /** The attempt failed on a transient error: the run shows {@code retrying} until {@code next}. */
+    void retrying(String error, Instant next) {
+        status = "retrying";
+        nextAttemptAt = next;
+        flush(error, false);
+    }
+
+    int attempt() {
+        return started.attempts();
     }
 
     /** Writes the counts; {@code end} marks the run done (error null) or failed. */
@@ -91,7 +128,8 @@ final class RunRecorder {
         return new ImportRun(started.id(), started.pluginId(), started.fileName(), started.preset(), status, read.get(),
                 accepted.get(), duplicate.get(), rejected.get(), progressDone.get(), progressTotal.get(), preamble,
                 error == null ? null : cut(error, 2000), started.replayOf(), started.createdBy(), started.createdAt(),
-                end ? clock.instant() : null);
+                end ? clock.instant() : null, ignored.get(), ignoredReasons(), started.attempts(),
+                "retrying".equals(status) ? nextAttemptAt : null);
     }
 
     private static String cut(String s, int max) {

@@ -2,7 +2,11 @@ package io.careloop.engine.ticket;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careloop.engine.attachment.AttachmentMapper;
+import io.careloop.engine.attachment.StoredAttachment;
 import io.careloop.engine.audit.AuditEvent;
+import io.careloop.engine.outbox.OutboxMapper;
+import io.careloop.engine.outbox.OutboxMessage;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +61,7 @@ public final class TicketService implements ProcessCallbacks {
     private final TicketClocks clocks;
     private volatile Consumer<String> qualityComplaints = number -> { };
     private volatile Function<String, String> closeGuard = number -> null;
+    private volatile ReplyOutbox replyOutbox = (t, number, interactionId, channel) -> { };
 
     public TicketService(Transactions tx, TicketProcess process, AuditTrail audit, DomainEvents events,
                          ObjectMapper json, java.time.Clock clock, Calendars calendars) {
@@ -65,7 +71,7 @@ public final class TicketService implements ProcessCallbacks {
         this.audit = audit;
         this.json = json;
         this.writer = new TicketWriter(tx, audit, events, clock);
-        this.transitions = new TicketTransitions(writer, process, sla, () -> closeGuard);
+        this.transitions = new TicketTransitions(writer, process, sla, () -> closeGuard, () -> replyOutbox);
         this.classification = new TicketReclassification(writer, process, sla, () -> qualityComplaints);
         this.clocks = new TicketClocks(writer, process, sla, this::find);
     }
@@ -89,8 +95,20 @@ public final class TicketService implements ProcessCallbacks {
             }
             Customer c = t.customerId() == null ? null : s.getMapper(CustomerMapper.class).findById(t.customerId());
             List<TimelineEntry> timeline = new ArrayList<>();
+            Map<Long, ReplyDelivery> deliveries = new HashMap<>();
+            for (OutboxMessage o : s.getMapper(OutboxMapper.class).forTicket(number)) {
+                deliveries.put(o.interactionId(), new ReplyDelivery(o.state(), o.attempts(), o.lastError(),
+                        OutboxMessage.QUEUED.equals(o.state()) ? o.nextAttemptAt() : null, o.sentAt()));
+            }
             for (Interaction i : s.getMapper(InteractionMapper.class).forTicket(t.id())) {
-                timeline.add(new TimelineEntry("interaction", i.createdAt(), i.author(), i.kind(), i.direction(), i.body(), null));
+                timeline.add(new TimelineEntry("interaction", i.createdAt(), i.author(), i.kind(), i.direction(), i.body(), null,
+                        deliveries.get(i.id())));
+            }
+            for (StoredAttachment a : s.getMapper(AttachmentMapper.class).forTicket(t.id())) {
+                // the file name only: the content is downloaded through its own audited route
+                timeline.add(new TimelineEntry("attachment", a.createdAt(), a.source(), a.state(), "inbound",
+                        a.fileName() + " (" + a.contentType() + ", " + a.sizeBytes() + " bytes)"
+                                + (a.reason() == null ? "" : ": " + a.reason()), null));
             }
             for (AuditEvent e : audit.forEntity(s, "ticket", number)) {
                 timeline.add(new TimelineEntry("audit", e.occurredAt(), e.actor(), e.action(), null, e.reason(),
@@ -155,6 +173,18 @@ public final class TicketService implements ProcessCallbacks {
     /** Gives the ticket to {@code assignee} (a supervisor's decision, or an agent taking it). */
     public Ticket assign(String number, String assignee, String actor, Integer expectedVersion) {
         return transitions.assign(number, assignee, actor, expectedVersion);
+    }
+
+    /** Where an agent's reply is queued to go out through the ticket's channel, in the reply's transaction. */
+    public void sendRepliesWith(ReplyOutbox outbox) {
+        this.replyOutbox = outbox;
+    }
+
+    /** The outbox a reply is written to (wired by the composition root). */
+    @FunctionalInterface
+    public interface ReplyOutbox {
+        void queue(Tx t, String ticketNumber, long interactionId, String channel);
+    }
     }
 
     public Ticket resolve(String number, String resolution, String actor, Integer expectedVersion) {

@@ -7,11 +7,13 @@ import static io.careloop.engine.ticket.TicketWriter.requireReason;
 
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerMapper;
+import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.interaction.Interaction;
 import io.careloop.engine.interaction.InteractionMapper;
 import io.careloop.engine.process.TicketProcess;
+import io.careloop.engine.process.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
@@ -29,14 +31,17 @@ final class TicketTransitions {
     private final Clock clock;
     /** Why the ticket may not close yet (work of another process still running), or null. */
     private final Supplier<Function<String, String>> closeGuard;
+    /** Where a reply to the customer is queued to go out through the ticket's channel. */
+    private final Supplier<TicketService.ReplyOutbox> replyOutbox;
 
     TicketTransitions(TicketWriter writer, TicketProcess process, TicketSla sla,
-                      Supplier<Function<String, String>> closeGuard) {
+                      Supplier<Function<String, String>> closeGuard, Supplier<TicketService.ReplyOutbox> replyOutbox) {
         this.writer = writer;
         this.process = process;
         this.sla = sla;
         this.clock = writer.clock();
         this.closeGuard = closeGuard;
+        this.replyOutbox = replyOutbox;
     }
 
     Ticket claim(String number, String agent, Integer expectedVersion) {
@@ -56,9 +61,17 @@ final class TicketTransitions {
         return writer.change(number, expectedVersion, author, "ticket.replied", null, (t, before) -> {
             requireOpen(before);
             Instant now = clock.instant();
-            t.mapper(InteractionMapper.class).insert(new Interaction(null, before.id(), "reply", "outbound", author, text, null, now));
+            outboundReply(t, before, author, text, now);
             return before.withResponse(now);
         });
+    }
+
+    /** A reply to the customer on the timeline, and in the outbox to go out through the ticket's channel. */
+    private void outboundReply(Tx t, Ticket ticket, String author, String text, Instant now) {
+        GeneratedKey key = new GeneratedKey();
+        t.mapper(InteractionMapper.class).insertReturningKey(
+                new Interaction(null, ticket.id(), "reply", "outbound", author, text, null, now), key);
+        replyOutbox.get().queue(t, ticket.number(), key.getId(), ticket.channel().code());
     }
 
     Ticket recordFromChannel(String number, String kind, String direction, String body, String author,
@@ -102,8 +115,7 @@ final class TicketTransitions {
             Instant now = clock.instant();
             Ticket after = before;
             if (resolution != null && !resolution.isBlank()) {
-                t.mapper(InteractionMapper.class).insert(new Interaction(null, before.id(), "reply", "outbound", actor,
-                        requireBody(resolution), null, now));
+                outboundReply(t, before, actor, requireBody(resolution), now);
                 after = after.withResponse(now);
             }
             process.resolve(before.processInstanceId());

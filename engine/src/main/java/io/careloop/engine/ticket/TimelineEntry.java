@@ -11,7 +11,13 @@ import java.time.Instant;
  * @param direction inbound, outbound or internal; null for audit events
  * @param body      the text said; for audit events, the reason given (may be null)
  * @param changes   for audit events, the fields that changed as "field: old → new"; else null
+ * @param delivery  for a reply to the customer, how far it got through the ticket's channel; else null
  */
 public record TimelineEntry(String type, Instant at, String actor, String kind, String direction, String body,
-                            String changes) {
+                            String changes, ReplyDelivery delivery) {
+
+    public TimelineEntry(String type, Instant at, String actor, String kind, String direction, String body,
+                         String changes) {
+        this(type, at, actor, kind, direction, body, changes, null);
+    }
 }

@@ -130,6 +130,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void attachmentLimitsDefaultTo25And100MegabytesAndComeFromTheEnvironment() {
+        assertThat(SettingsLoader.attachmentLimits(Map.of()))
+                .isEqualTo(new io.careloop.engine.attachment.AttachmentLimits(25L << 20, 100L << 20));
+        assertThat(SettingsLoader.attachmentLimits(Map.of("CARELOOP_ATTACHMENTS_MAX_FILE_MB", "5",
+                "CARELOOP_ATTACHMENTS_MAX_TICKET_MB", "20")))
+                .isEqualTo(new io.careloop.engine.attachment.AttachmentLimits(5L << 20, 20L << 20));
+    }
+
+    @Test
     void aPortOutOfRangeIsRefused() {
         assertThatThrownBy(() -> SettingsLoader.fromProperties(defaults(), Map.of("CARELOOP_HTTP_PORT", "70000")))
                 .isInstanceOf(IllegalArgumentException.class)

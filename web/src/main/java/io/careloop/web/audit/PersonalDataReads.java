@@ -17,6 +17,7 @@ public final class PersonalDataReads {
     /** Route → the entity it reads and the path parameter naming it. */
     static final Map<String, String[]> AUDITED = Map.of(
             "GET /api/v1/tickets/{number}", new String[] {"ticket", "number"},
+            "GET /api/v1/tickets/{number}/attachments/{attachmentId}", new String[] {"attachment", "attachmentId"},
             "GET /api/v1/customers/{id}", new String[] {"customer", "id"},
             "GET /api/v1/customers/{id}/export", new String[] {"customer-export", "id"});
 

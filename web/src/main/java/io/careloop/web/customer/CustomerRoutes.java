@@ -1,5 +1,6 @@
 package io.careloop.web.customer;
 
+import io.careloop.engine.customer.ContactPoints;
 import io.careloop.engine.customer.Customer;
 import io.careloop.engine.customer.CustomerService;
 import io.careloop.engine.error.InvalidInputException;
@@ -24,9 +25,17 @@ public final class CustomerRoutes {
     private final CustomerService customers;
     private final PersonalDataView privacy;
     private final Requests requests;
+    private final ContactPoints contactPoints;
 
     /** Every answer but a creation's goes through {@code privacy}: masked where the reader does not need the data. */
     public CustomerRoutes(CustomerService customers, PersonalDataView privacy, Requests requests) {
+        this(customers, privacy, requests, null);
+    }
+
+    /** With {@code contactPoints}, a customer's answer shows whether mail to them bounces ({@code emailStatus}). */
+    public CustomerRoutes(CustomerService customers, PersonalDataView privacy, Requests requests,
+                          ContactPoints contactPoints) {
+        this.contactPoints = contactPoints;
         this.customers = customers;
         this.privacy = privacy;
         this.requests = requests;
@@ -64,7 +73,11 @@ public final class CustomerRoutes {
 
     private void get(Context ctx, User user) {
         Customer c = customers.get(id(ctx));
-        ctx.header("ETag", "\"" + c.version() + "\"").json(CustomerJson.of(privacy.customer(user, c)));
+        Map<String, Object> body = new HashMap<>(CustomerJson.of(privacy.customer(user, c)));
+        ContactPoints.Status mail = contactPoints == null ? null : contactPoints.email(c.email());
+        body.put("emailStatus", mail == null ? Map.of("status", "ok")
+                : Map.of("status", mail.status(), "reason", String.valueOf(mail.reason()), "since", mail.since()));
+        ctx.header("ETag", "\"" + c.version() + "\"").json(body);
     }
 
     private void update(Context ctx, User user) {

@@ -20,6 +20,10 @@ final class ImportJson {
         m.put("accepted", r.accepted());
         m.put("duplicate", r.duplicate());
         m.put("rejected", r.rejected());
+        m.put("ignored", r.ignored());
+        m.put("ignoredReasons", reasons(r.ignoredReasons()));
+        m.put("attempts", r.attempts());
+        m.put("nextAttemptAt", r.nextAttemptAt());
         m.put("progress", r.progress());
         m.put("fileName", r.fileName());
         m.put("preset", r.preset());
@@ -28,6 +32,20 @@ final class ImportJson {
         m.put("createdBy", r.createdBy());
         m.put("createdAt", r.createdAt());
         m.put("finishedAt", r.finishedAt());
+        return m;
+    }
+
+    /** {@code auto-reply=1;bounce=2} as {@code {"auto-reply": 1, "bounce": 2}}. */
+    private static Map<String, Long> reasons(String pairs) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (pairs != null) {
+            for (String pair : pairs.split(";")) {
+                int eq = pair.lastIndexOf('=');
+                if (eq > 0) {
+                    m.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+                }
+            }
+        }
         return m;
     }
 

@@ -11,6 +11,7 @@ import io.careloop.engine.process.Transactions;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
+import io.careloop.web.api.ApiException;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
 import io.javalin.http.Context;
@@ -115,6 +116,11 @@ public final class PluginRoutes {
 
     private void upload(Context ctx, User user) throws Exception {
         UploadedFile file = file(ctx);
+        long limit = host.archiveLimits().archiveBytes();
+        if (file.size() > limit) {
+            throw new ApiException(413, "too-large", "Request too large",
+                    "plugin archive refused: " + file.size() + " bytes, at most " + limit + " are accepted");
+        }
         try (InputStream in = file.content()) {
             PluginInfo info = host.upload(file.filename(), in, user.username());
             ctx.status(201).header("Location", "/api/v1/plugins/" + info.id()).json(info);

@@ -3,17 +3,11 @@ package io.careloop.web.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careloop.engine.config.Settings;
-import io.careloop.engine.testing.TestCareLoop;
-import io.careloop.engine.testing.TestDatabases;
 import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
 import io.careloop.web.testing.Multipart;
 import io.careloop.web.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The e-mail plugin archive the build produced, loaded by the real host: an integrator uploads
  * the sample mailbox, the run counts the four messages that are mail to take in (the auto-reply
  * and the bounce never reach intake), the complaint and the HTML order become e-mail tickets a
- * supervisor reads, and uploading the same mailbox again adds nothing.
+ * supervisor reads, the auto-reply and the bounce are counted as ignored with their cause (the
+ * bounce marks the address it returns as failing on the customer), and uploading the same
+ * mailbox again adds nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmailPluginApiTest {
@@ -44,21 +40,7 @@ class EmailPluginApiTest {
 
     @BeforeAll
     void start() throws IOException {
-        Path built = Path.of("target", "plugins");
-        boolean copied = false;
-        if (Files.isDirectory(built)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(built, "careloop-plugin-email-*.jar")) {
-                for (Path jar : jars) {
-                    Files.copy(jar, plugins.resolve(jar.getFileName()));
-                    copied = true;
-                }
-            }
-        }
-        assertThat(copied).as("the build copies the e-mail plugin archive to web/target/plugins before web's tests").isTrue();
-        Settings base = TestCareLoop.settings(TestDatabases.Kind.H2, getClass().getSimpleName());
-        Settings settings = new Settings(0, base.dataDir(), base.dbUrl(), base.dbUser(), base.dbPassword(), base.dbPoolSize(),
-                plugins, false, null, false, base.autoCloseAfter(), base.sessionIdle(), base.sessionAbsolute(), base.bcryptCost());
-        server = TestServer.start(settings);
+        server = EmailPluginServer.start(plugins, getClass().getSimpleName());
         integrator = server.tokenFor("ivy.integrator", Role.INTEGRATOR);
         api = server.client().withToken(integrator);
         supervisor = server.client().withToken(server.tokenFor("sam.supervisor", Role.SUPERVISOR));
@@ -104,6 +86,11 @@ class EmailPluginApiTest {
     @Test
     void anUploadedMailboxBecomesEmailTicketsOnceAndNoiseStaysOut() throws Exception {
         byte[] mbox = sample("inbox.mbox");
+        // the survey the sample bounce returns went to this customer
+        String bounced = supervisor.post("/api/v1/customers", Map.of("type", "doctor", "tier", "B", "name", "Dr. Nobody",
+                "email", "Nobody@hospital-b.example.cn")).json().path("id").asText();
+        assertThat(supervisor.get("/api/v1/customers/" + bounced).json().path("emailStatus").path("status").asText())
+                .isEqualTo("ok");
         Multipart.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
                 "inbox.mbox", mbox, null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
@@ -111,7 +98,12 @@ class EmailPluginApiTest {
         JsonNode run = finished(accepted.json().path("runId").asLong());
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
         assertThat(List.of(run.path("read").asInt(), run.path("accepted").asInt(), run.path("duplicate").asInt(),
-                run.path("rejected").asInt())).containsExactly(4, 4, 0, 0);
+                run.path("rejected").asInt(), run.path("ignored").asInt())).containsExactly(6, 4, 0, 0, 2);
+        assertThat(run.path("ignoredReasons").toString()).isEqualTo("{\"auto-reply\":1,\"bounce\":1}");
+        JsonNode status = supervisor.get("/api/v1/customers/" + bounced).json().path("emailStatus");
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("failing");
+        assertThat(io.careloop.engine.testing.Rows.count(server.careLoop(), "SELECT COUNT(*) FROM audit_event WHERE action = "
+                + "'customer.contact-failing' AND entity_id = ? AND actor = 'plugin:email'", bounced)).isEqualTo(1);
 
         JsonNode complaint = supervisor.get("/api/v1/tickets/" + ledger("20261106091200.A1@hospital-a.example.cn")).json();
         assertThat(complaint.path("subject").asText()).isEqualTo("关于某批次胶囊的投诉");
@@ -126,8 +118,8 @@ class EmailPluginApiTest {
         Multipart.Answer again = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator,
                 "inbox.mbox", mbox, null);
         JsonNode second = finished(again.json().path("runId").asLong());
-        assertThat(List.of(second.path("read").asInt(), second.path("accepted").asInt(), second.path("duplicate").asInt()))
-                .containsExactly(4, 0, 4);
+        assertThat(List.of(second.path("read").asInt(), second.path("accepted").asInt(), second.path("duplicate").asInt(),
+                second.path("ignored").asInt())).containsExactly(6, 0, 4, 2);
     }
 
     private JsonNode finished(long runId) throws InterruptedException {
@@ -148,8 +140,6 @@ class EmailPluginApiTest {
     }
 
     private static byte[] sample(String name) throws IOException {
-        try (InputStream in = EmailPluginApiTest.class.getResourceAsStream("/samples/" + name)) {
-            return in.readAllBytes();
-        }
+        return EmailPluginServer.sample(name);
     }
 }

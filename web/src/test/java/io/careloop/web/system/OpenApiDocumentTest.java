@@ -34,6 +34,7 @@ class OpenApiDocumentTest {
     private TestServer server;
     private JsonNode doc;
     private String ticketNumber;
+    private String attachmentId;
     private String customerId;
     private String tokenId;
     private String runId;
@@ -62,6 +63,14 @@ class OpenApiDocumentTest {
         tokenId = admin.post("/api/v1/auth/tokens", Map.of("name", "sample")).json().path("id").asText();
         scheduleId = admin.post("/api/v1/reports/schedules", Map.of("name", "Sample", "dayOfWeek", 1, "time", "08:00",
                 "timeZone", "Asia/Shanghai", "recipients", java.util.List.of("boss@example.com"))).json().path("id").asText();
+        var files = server.careLoop().attachments();
+        var staged = files.stage(List.of(new io.careloop.plugin.api.Attachment("sample.txt", "text/plain", 6, null,
+                () -> new java.io.ByteArrayInputStream("sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        server.careLoop().transactions().write(t -> {
+            files.record(t, ticketNumber, staged, "api");
+            return null;
+        });
+        attachmentId = String.valueOf(files.list(ticketNumber).get(0).id());
         runId = String.valueOf(server.careLoop().imports().start("example", "lines.txt", null,
                 new java.io.ByteArrayInputStream("s-1|Sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "admin").id());
         // the studio's samples: a second version of ticket-lifecycle, a migration of the sample ticket to it, an incident
@@ -190,6 +199,9 @@ class OpenApiDocumentTest {
     private String sample(String path, String param) {
         if (param.equals("number")) {
             return ticketNumber;
+        }
+        if (param.equals("attachmentId")) {
+            return attachmentId;
         }
         if (param.equals("id") && path.startsWith("/api/v1/customers/")) {
             return customerId;

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Takes one raw message in: parse, classify, and hand it to the engine's sink as a new ticket
  * or a customer reply. Auto-replies, loops and bounces are never handed in as tickets or replies
- * (so they can never trigger an answer); they are logged with their reason. Shared by IMAP polling
+ * (so they can never trigger an answer); they are reported to the sink as ignored, with their
+ * cause, and a bounce reports the addresses that failed. Shared by IMAP polling
  * and file import.
  */
 public final class MailIntake {
@@ -77,13 +78,29 @@ public final class MailIntake {
                 return new Result(c.decision(), outcome, c);
             }
             default -> {
-                // no ticket, no reply: see the class comment (the API has no item for these yet)
+                // no ticket, no reply: counted by the host as ignored, by cause; a bounce marks its addresses failing
                 log.info("email ignored: message={} decision={} reason={} ticket={} bounced={} failing={}",
                         mail.key(), c.decision(), c.reason(), c.ticketNumber(), c.bouncedMessageId(),
                         c.failingAddresses().size());
+                if (c.decision() == Decision.BOUNCE) {
+                    for (String address : c.failingAddresses()) {
+                        sink.deliveryFailed("email", address, c.bouncedMessageId(), c.reason());
+                    }
+                }
+                sink.ignored(record, reasonCode(c.decision()), c.reason());
                 return new Result(c.decision(), null, c);
             }
         }
+    }
+
+    /** The cause an ignored message is counted under in the import run. */
+    static String reasonCode(Decision decision) {
+        return switch (decision) {
+            case IGNORED_AUTO_REPLY -> "auto-reply";
+            case IGNORED_OWN_MAIL -> "own-mail";
+            case BOUNCE -> "bounce";
+            default -> decision.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static boolean hasThreadHints(ParsedMail mail, Classification c) {

@@ -53,7 +53,9 @@ class EmailImportTest {
                     "ticket-CL-2026-000001.1@careloop.example.com");
             assertThat(reply.body()).isEqualTo("收到,谢谢。退换货今天下午已到,请把调查报告发我。\n\n> 您好,我们已安排退换……");
         });
-        assertThat(sink.accepted).hasSize(4); // the auto-reply and the bounce never reach intake
+        assertThat(sink.accepted).hasSize(4); // the auto-reply and the bounce never reach intake …
+        assertThat(sink.ignored).containsExactly("auto-reply", "bounce"); // … they are counted as ignored
+        assertThat(sink.failingAddresses).containsExactly("email:nobody@hospital-b.example.cn");
         assertThat(sink.rejected).isEmpty();
         assertThat(sink.acceptedRaw).extracting(r -> r.position()).containsExactly(1L, 2L, 3L, 4L);
     }

@@ -68,7 +68,7 @@ class PluginArchiveIT {
 
         assertThat(email).isNotNull();
         assertThat(email.getPluginState()).isEqualTo(PluginState.STARTED);
-        assertThat(email.getDescriptor().getRequires()).isEqualTo(">=1.1.0 & <2.0.0");
+        assertThat(email.getDescriptor().getRequires()).isEqualTo(">=1.1.0 & <2.0.0"); // it uses OutboundMessage.idempotencyKey()
         assertThat(manager.getExtensions(InboundSource.class, "email")).singleElement()
                 .satisfies(source -> {
                     assertThat(source.channel()).isEqualTo("email");

@@ -3,6 +3,7 @@ package io.careloop.plugins.phonelog;
 import io.careloop.plugin.api.CallRecord;
 import io.careloop.plugin.api.CallRecord.Direction;
 import io.careloop.plugin.api.CallRecord.Disposition;
+import io.careloop.plugins.support.ColumnMapping;
 import io.careloop.plugins.support.CsvInput;
 import io.careloop.plugins.support.RowProblem;
 import java.time.Instant;
@@ -73,32 +74,11 @@ final class HeaderFormat implements CallFormat {
         return columns.containsKey(Field.callId) && columns.containsKey(Field.start) ? new HeaderFormat(columns, times) : null;
     }
 
-    /** Reads {@code field=Header} lines; an unknown field is an error the integrator must see. */
+    /** Reads {@code field=Header} lines ({@link ColumnMapping}); an unknown field is an error the integrator must see. */
     static Map<Field, String> parseMapping(String mapping) {
         Map<Field, String> out = new LinkedHashMap<>();
-        if (mapping == null) {
-            return out;
-        }
-        for (String line : mapping.split("\\R")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            int eq = l.indexOf('=');
-            if (eq < 0) {
-                eq = l.indexOf(':');
-            }
-            if (eq <= 0) {
-                throw new IllegalArgumentException("column mapping line '" + l + "' is not field=Header");
-            }
-            String key = l.substring(0, eq).strip();
-            try {
-                out.put(Field.valueOf(key), l.substring(eq + 1).strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("column mapping names an unknown field '" + key + "'; fields are "
-                        + List.of(Field.values()));
-            }
-        }
+        List<String> names = java.util.Arrays.stream(Field.values()).map(Field::name).toList();
+        ColumnMapping.parse(mapping, names).forEach((field, header) -> out.put(Field.valueOf(field), header));
         return out;
     }
 

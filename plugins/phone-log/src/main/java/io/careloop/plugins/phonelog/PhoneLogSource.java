@@ -6,13 +6,11 @@ import io.careloop.plugin.api.ImportContext;
 import io.careloop.plugin.api.ImportPreset;
 import io.careloop.plugin.api.InboundSource;
 import io.careloop.plugin.api.IntakeSink;
-import io.careloop.plugin.api.RawRecord;
 import io.careloop.plugin.api.SettingsField;
 import io.careloop.plugin.api.SettingsSchema;
 import io.careloop.plugins.support.CsvInput;
-import io.careloop.plugins.support.RowProblem;
+import io.careloop.plugins.support.RowLoop;
 import io.careloop.plugins.support.TextSniffer;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Iterator;
@@ -89,41 +87,10 @@ public class PhoneLogSource implements InboundSource {
             if (headed) {
                 context.preamble(csv.raw(first));
             } else {
-                take(format, first, csv, sink);
+                RowLoop.take(csv, first, sink, format::read);
             }
-            while (true) {
-                CsvInput.Row row;
-                try {
-                    if (!rows.hasNext()) {
-                        break;
-                    }
-                    row = rows.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    // an unterminated quote: the parser cannot find where the row ends, so nothing after it is reliable
-                    sink.reject(new RawRecord(0, ""), null, "the file cannot be read past this point: " + e.getMessage());
-                    return;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("import interrupted");
-                }
-                take(format, row, csv, sink);
-            }
+            RowLoop.run(csv, rows, sink, format::read);
         }
-    }
-
-    private static void take(CallFormat format, CsvInput.Row row, CsvInput csv, IntakeSink sink) {
-        RawRecord raw = new RawRecord(row.number(), csv.raw(row));
-        CallRecord call;
-        try {
-            call = format.read(row);
-        } catch (RowProblem p) {
-            sink.reject(raw, p.field(), p.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            sink.reject(raw, null, e.getMessage());
-            return;
-        }
-        sink.accept(call, raw);
     }
 
     /** The preset's format, or the one the first row reveals. */

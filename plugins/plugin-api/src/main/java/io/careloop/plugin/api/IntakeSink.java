@@ -35,6 +35,33 @@ public interface IntakeSink {
      */
     IntakeOutcome reject(RawRecord raw, String field, String message);
 
+    /**
+     * Reports input the channel read and deliberately does not hand in: an auto-reply, a bounce,
+     * mail from our own address (since 1.1.0). The host counts it as read and ignored, by
+     * {@code reason}, so that a run's counts add up to what the channel read.
+     *
+     * @param raw    the input as read; may be null
+     * @param reason a short code, the same for all items ignored for one cause: {@code auto-reply},
+     *               {@code bounce}, {@code own-mail}
+     * @param detail what made the channel decide, for the log (a header, a rule); may be null
+     */
+    default void ignored(RawRecord raw, String reason, String detail) {
+    }
+
+    /**
+     * Reports that a message to {@code address} could not be delivered (a bounce; since 1.1.0). The
+     * engine marks the address as failing for every customer who has it (the customer API shows
+     * it; a later bounce replaces the mark). Call it in addition to {@link #ignored} for the bounce
+     * itself.
+     *
+     * @param channel          the channel code, e.g. {@code email}
+     * @param address          the recipient that failed
+     * @param bouncedMessageId the id of our message that came back, or null
+     * @param reason           the failure as the report gave it (e.g. {@code 5.1.1 user unknown})
+     */
+    default void deliveryFailed(String channel, String address, String bouncedMessageId, String reason) {
+    }
+
     /** Opens a ticket for the item, or answers duplicate / rejected. */
     default IntakeOutcome newTicket(NewTicket item) {
         return accept(item, null);

@@ -17,10 +17,15 @@ import java.util.Objects;
  * @param inReplyTo    the message id of the customer's message this answers, or null
  * @param references   earlier message ids of the thread, oldest first; never null
  * @param attachments  files to send; never null
+ * @param idempotencyKey the message's identity (since 1.1.0): the engine may hand the same message
+ *                     over again after a crash, with the same key; a channel builds the id the
+ *                     receiver sees on it (an e-mail's Message-ID), so the second copy is
+ *                     recognisable as the first. Letters, digits, '.', '-' only; null when the
+ *                     engine gives none (then the channel makes up an id of its own)
  */
 public record OutboundMessage(Kind kind, String ticketNumber, Recipient to, String subject, String body,
                               String surveyUrl, String inReplyTo, List<String> references,
-                              List<Attachment> attachments) {
+                              List<Attachment> attachments, String idempotencyKey) {
 
     /** Why the message is sent. */
     public enum Kind { REPLY, SURVEY_INVITATION }
@@ -42,5 +47,15 @@ public record OutboundMessage(Kind kind, String ticketNumber, Recipient to, Stri
         body = body == null ? "" : body;
         references = references == null ? List.of() : List.copyOf(references);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9.-]{1,100}")) {
+            throw new IllegalArgumentException("an idempotency key is 1 to 100 letters, digits, '.' or '-': " + idempotencyKey);
+        }
+    }
+
+    /** A message without idempotency key (the 1.0.0 form). */
+    public OutboundMessage(Kind kind, String ticketNumber, Recipient to, String subject, String body,
+                           String surveyUrl, String inReplyTo, List<String> references,
+                           List<Attachment> attachments) {
+        this(kind, ticketNumber, to, subject, body, surveyUrl, inReplyTo, references, attachments, null);
     }
 }

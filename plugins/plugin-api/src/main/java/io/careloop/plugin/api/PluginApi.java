@@ -11,7 +11,8 @@ public final class PluginApi {
     /**
      * This API's semantic version. 1.1.0 added {@link Notification} and the default methods
      * {@link OutboundChannel#sendsNotifications()} / {@link OutboundChannel#sendNotification}
-     * (messages tied to no ticket, e.g. the weekly report); a 1.0.0 plugin runs unchanged.
+     * (messages tied to no ticket, e.g. the weekly report)
+     * and {@code OutboundMessage.idempotencyKey()} (a reply sent twice after a crash is recognised); a 1.0.0 plugin runs unchanged.
      */
     public static final String VERSION = "1.1.0";
 

@@ -28,6 +28,20 @@ public class RecordingSink implements IntakeSink {
     /** Source keys handed in again. */
     public final List<String> duplicates = new ArrayList<>();
     public final List<Rejected> rejected = new ArrayList<>();
+    /** Causes of the items the plugin reported as ignored, in order ({@code auto-reply}, {@code bounce}, …). */
+    public final List<String> ignored = new ArrayList<>();
+    /** Addresses the plugin reported as failing, as {@code channel:address}. */
+    public final List<String> failingAddresses = new ArrayList<>();
+
+    @Override
+    public void ignored(RawRecord raw, String reason, String detail) {
+        ignored.add(reason);
+    }
+
+    @Override
+    public void deliveryFailed(String channel, String address, String bouncedMessageId, String reason) {
+        failingAddresses.add(channel + ":" + address);
+    }
     private final Map<String, String> ledger = new HashMap<>();
 
     @Override

@@ -1,6 +1,6 @@
 package io.careloop.plugins.survey;
 
-import java.util.LinkedHashMap;
+import io.careloop.plugins.support.ColumnMapping;
 import java.util.List;
 import java.util.Map;
 
@@ -17,26 +17,7 @@ final class Mapping {
     }
 
     static Map<String, String> parse(String mapping) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (mapping == null) {
-            return out;
-        }
-        for (String line : mapping.split("\\R")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            int eq = l.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("column mapping line '" + l + "' is not field=Header");
-            }
-            String field = l.substring(0, eq).strip();
-            if (!FIELDS.contains(field)) {
-                throw new IllegalArgumentException("column mapping names an unknown field '" + field + "'; fields are " + FIELDS);
-            }
-            out.put(field, l.substring(eq + 1).strip());
-        }
-        return out;
+        return ColumnMapping.parse(mapping, FIELDS);
     }
 
     static Question question(String field) {

@@ -5,14 +5,12 @@ import io.careloop.plugin.api.ImportContext;
 import io.careloop.plugin.api.ImportPreset;
 import io.careloop.plugin.api.InboundSource;
 import io.careloop.plugin.api.IntakeSink;
-import io.careloop.plugin.api.RawRecord;
 import io.careloop.plugin.api.SettingsField;
 import io.careloop.plugin.api.SettingsSchema;
 import io.careloop.plugin.api.SurveyResponse;
 import io.careloop.plugins.support.CsvInput;
-import io.careloop.plugins.support.RowProblem;
+import io.careloop.plugins.support.RowLoop;
 import io.careloop.plugins.support.TextSniffer;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
@@ -71,27 +69,7 @@ public class SurveyImportSource implements InboundSource {
             }
             Layouts.Found found = Layouts.find(context.preset(), rows, zone, context.settings().get("surveyColumnMapping"));
             context.preamble(found.header().stream().map(csv::raw).collect(Collectors.joining("\r\n")));
-            while (true) {
-                CsvInput.Row row;
-                try {
-                    if (!rows.hasNext()) {
-                        break;
-                    }
-                    row = rows.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    sink.reject(new RawRecord(0, ""), null, "the file cannot be read past this point: " + e.getMessage());
-                    return;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("import interrupted");
-                }
-                RawRecord raw = new RawRecord(row.number(), csv.raw(row));
-                try {
-                    sink.accept(found.layout().read(row), raw);
-                } catch (RowProblem p) {
-                    sink.reject(raw, p.field(), p.getMessage());
-                }
-            }
+            RowLoop.run(csv, rows, sink, found.layout()::read);
         }
     }
 }

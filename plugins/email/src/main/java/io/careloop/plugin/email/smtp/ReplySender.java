@@ -55,7 +55,7 @@ public final class ReplySender {
             throw new IllegalStateException("setting smtp.host is not set");
         }
         Session session = Session.getInstance(properties());
-        String messageId = new OutboundMessageIds(settings.messageIdDomain()).next(out.ticketNumber());
+        String messageId = new OutboundMessageIds(settings.messageIdDomain()).forKey(out.ticketNumber(), out.idempotencyKey());
         MimeMessage message = new FixedIdMessage(session, "<" + messageId + ">");
         message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), "UTF-8"));
         message.setRecipient(Message.RecipientType.TO, recipient(out));

@@ -19,6 +19,14 @@ public final class OutboundMessageIds {
         }
     }
 
+    /**
+     * The id (without angle brackets) of the message with this idempotency key: the same key gives
+     * the same id, so a resend after a crash is the same message to the receiver.
+     */
+    public String forKey(String ticketNumber, String idempotencyKey) {
+        return idempotencyKey == null ? next(ticketNumber) : "ticket-" + ticketNumber + "." + idempotencyKey + "@" + domain;
+    }
+
     /** A new id (without angle brackets) for a message on this ticket. */
     public String next(String ticketNumber) {
         return "ticket-" + ticketNumber + "." + UUID.randomUUID() + "@" + domain;
