@@ -185,7 +185,6 @@ public final class TicketService implements ProcessCallbacks {
     public interface ReplyOutbox {
         void queue(Tx t, String ticketNumber, long interactionId, String channel);
     }
-    }
 
     public Ticket resolve(String number, String resolution, String actor, Integer expectedVersion) {
         return resolve(number, resolution, null, actor, expectedVersion);
