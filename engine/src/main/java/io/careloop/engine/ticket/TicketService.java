@@ -290,16 +290,20 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     @Override
-    public SlaTimers classified(String ticketNumber, Classification classification, boolean adverseEventSuspected) {
+    public SlaTimers classified(String ticketNumber, String processInstanceId, Classification classification,
+                                boolean adverseEventSuspected) {
         SlaTimers[] timers = new SlaTimers[1];
         change(ticketNumber, null, PROCESS_ACTOR, "ticket.classified", null, (t, before) -> {
             Instant now = clock.instant();
             TicketSla.Plan plan = sla.plan(t, classification, before.receivedAt(), before.receivedAt());
             timers[0] = plan.timers();
-            return before.withClassification(classification, plan.timers().firstResponseDue(),
+            Ticket classified = before.withClassification(classification, plan.timers().firstResponseDue(),
                             plan.timers().resolutionDue(), plan.calendarCode(), now)
                     .withPharmacovigilance(adverseEventSuspected, adverseEventSuspected ? PV_PENDING : null,
                             before.regulatoryDue(), now);
+            // at intake the row is not linked yet: link it here, so that intake updates it once
+            return before.processInstanceId() == null && processInstanceId != null
+                    ? classified.withProcessInstance(processInstanceId) : classified;
         });
         return timers[0];
     }
@@ -479,8 +483,12 @@ public final class TicketService implements ProcessCallbacks {
      * announces it once committed. Returns the ticket as stored.
      */
     public Ticket linkProcessAfterIntake(Tx t, String number, String processInstanceId, String actor) {
-        Ticket current = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
-        Ticket linked = save(t, current.withProcessInstance(processInstanceId), current.version());
+        Ticket current = t.mapper(TicketMapper.class).findByNumber(number);
+        if (!processInstanceId.equals(current.processInstanceId())) { // a process that did not classify
+            current = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
+            current = save(t, current.withProcessInstance(processInstanceId), current.version());
+        }
+        Ticket linked = current;
         publishAfterCommit(t, "ticket.created", linked, actor);
         return linked;
     }
