@@ -29,11 +29,16 @@ final class BareCamunda implements AutoCloseable {
 
     /** Builds the engine on {@code jdbcUrl} with a pool of {@code poolSize} and deploys CareLoop's bundled models. */
     static BareCamunda start(String jdbcUrl, int poolSize) {
+        return start(jdbcUrl, "sa", "", poolSize);
+    }
+
+    /** The same on any database (PostgreSQL in the suite). */
+    static BareCamunda start(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("baseline");
         hc.setJdbcUrl(jdbcUrl);
-        hc.setUsername("sa");
-        hc.setPassword("");
+        hc.setUsername(user);
+        hc.setPassword(password);
         hc.setMaximumPoolSize(poolSize);
         hc.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(hc);

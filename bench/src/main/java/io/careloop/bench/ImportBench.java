@@ -49,8 +49,8 @@ public final class ImportBench {
             List<String> lines = new ArrayList<>();
             lines.add(String.format("rows: %,d  file: %,d bytes  heap max: %d MB  cores: %d", rows, Files.size(file),
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors()));
-            lines.add(run(careLoop, file, rows, "first import"));
-            lines.add(run(careLoop, file, rows, "re-import (same file)"));
+            lines.add(run(careLoop, file, rows, "first import", "first"));
+            lines.add(run(careLoop, file, rows, "re-import (same file)", "again"));
             lines.forEach(System.out::println);
             Path results = Path.of("bench", "target", "import-bench-results.md");
             Files.createDirectories(results.getParent());
@@ -62,7 +62,7 @@ public final class ImportBench {
         }
     }
 
-    private static String run(CareLoop careLoop, Path file, int rows, String name) throws Exception {
+    private static String run(CareLoop careLoop, Path file, int rows, String name, String key) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Long> heap = new ArrayList<>();
         long start = System.nanoTime();
@@ -78,6 +78,8 @@ public final class ImportBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ImportRun done = careLoop.imports().find(run.id());
+        SuiteOutput.figure("import." + key + ".rows_per_s", done.read() / seconds);
+        SuiteOutput.figure("import." + key + ".read", done.read());
         return String.format("%s: %s in %.1f s = %,.0f rows/s; read %,d accepted %,d duplicate %,d rejected %,d; "
                         + "heap after GC during the run (MB): %s", name, done.status(), seconds, done.read() / seconds,
                 done.read(), done.accepted(), done.duplicate(), done.rejected(), summary(heap));

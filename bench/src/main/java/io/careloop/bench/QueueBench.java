@@ -46,6 +46,7 @@ public final class QueueBench {
             long t0 = System.nanoTime();
             fill(careLoop);
             System.out.printf("filled %,d tickets in %.1f s%n", TICKETS, (System.nanoTime() - t0) / 1e9);
+            SuiteOutput.figure("queue.tickets", TICKETS);
             careLoop.users().createTeam("desk", "desk", List.of("service-desk", "key-accounts"), "bench");
             careLoop.users().create("agent1", "agent1", PASSWORD, EnumSet.of(Role.AGENT), List.of("desk"), "bench");
             careLoop.users().create("lead", "lead", PASSWORD, EnumSet.of(Role.SUPERVISOR), List.of(), "bench");
@@ -112,6 +113,10 @@ public final class QueueBench {
         for (Map.Entry<String, String[]> e : cases.entrySet()) {
             long[] ms = measure(http, base, e.getValue()[0], e.getValue()[1]);
             System.out.printf("%-92s %8.1f %8.1f %8.1f%n", e.getKey(), ms[0] / 1e3, ms[1] / 1e3, ms[2] / 1e3);
+            // for the suite: the view's name before the first comma, as a key
+            String view = e.getKey().startsWith("baseline") ? "baseline"
+                    : e.getKey().substring("workspace: ".length()).split(" \\(|,")[0].replaceAll("[^A-Za-z0-9]+", "-");
+            SuiteOutput.figure("queue." + view + ".p95_ms", ms[1] / 1e3);
         }
     }
 

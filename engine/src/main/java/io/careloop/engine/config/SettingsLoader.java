@@ -68,6 +68,29 @@ public final class SettingsLoader {
                 integer(get, "careloop.attachments.max-ticket-mb", 100) * mb);
     }
 
+    /**
+     * The job executor's sizing ({@code careloop.job-executor.core-threads}, {@code .max-threads},
+     * {@code .queue-size}, {@code .max-jobs-per-acquisition}, {@code .lock-time}, {@code .wait-time},
+     * {@code .max-wait}; environment {@code CARELOOP_JOB_EXECUTOR_CORE_THREADS} and so on) from the
+     * same sources as {@link #load}.
+     */
+    public static JobExecutorSettings jobExecutor(Map<String, String> env) {
+        return jobExecutorFrom(properties(env), env);
+    }
+
+    static JobExecutorSettings jobExecutorFrom(Properties props, Map<String, String> env) {
+        Lookup get = lookup(props, env);
+        JobExecutorSettings d = JobExecutorSettings.DEFAULTS;
+        return new JobExecutorSettings(
+                integer(get, "careloop.job-executor.core-threads", d.coreThreads()),
+                integer(get, "careloop.job-executor.max-threads", d.maxThreads()),
+                integer(get, "careloop.job-executor.queue-size", d.queueSize()),
+                integer(get, "careloop.job-executor.max-jobs-per-acquisition", d.maxJobsPerAcquisition()),
+                duration(get, "careloop.job-executor.lock-time", d.lockTime().toString()),
+                duration(get, "careloop.job-executor.wait-time", d.waitTime().toString()),
+                duration(get, "careloop.job-executor.max-wait", d.maxWait().toString()));
+    }
+
     private static Properties properties(Map<String, String> env) {
         Properties props = new Properties();
         try (InputStream in = SettingsLoader.class.getResourceAsStream("/careloop-defaults.properties")) {

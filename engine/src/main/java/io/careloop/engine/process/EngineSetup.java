@@ -1,6 +1,8 @@
 package io.careloop.engine.process;
 
+import io.careloop.engine.config.JobExecutorSettings;
 import io.careloop.engine.config.Settings;
+import io.careloop.engine.config.SettingsLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +49,8 @@ public final class EngineSetup {
     static final String DEPLOYMENT_NAME = "careloop-processes";
     /** The source of the studio's deployments (a supervisor's versions). */
     public static final String STUDIO_SOURCE = "careloop-studio";
-    /** How long a node owns a job it acquired. */
-    public static final java.time.Duration LOCK_TIME = java.time.Duration.ofMinutes(10);
+    /** How long a node owns a job it acquired, by default (CARELOOP_JOB_EXECUTOR_LOCK_TIME changes it). */
+    public static final java.time.Duration LOCK_TIME = JobExecutorSettings.DEFAULTS.lockTime();
 
     private EngineSetup() {
     }
@@ -60,12 +62,21 @@ public final class EngineSetup {
     /** The same, with more beans for expressions (e.g. {@code feedback}, {@code outbound}), by name. */
     public static ProcessEngine build(Settings settings, DataSource dataSource, TicketProcessBean ticketProcess,
                                       Map<String, Object> moreBeans) {
+        return build(settings, SettingsLoader.jobExecutor(System.getenv()), dataSource, ticketProcess, moreBeans);
+    }
+
+    /** The same, with the job executor sized by {@code jobs} instead of the environment. */
+    public static ProcessEngine build(Settings settings, JobExecutorSettings jobs, DataSource dataSource,
+                                      TicketProcessBean ticketProcess, Map<String, Object> moreBeans) {
         StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
         cfg.setProcessEngineName("careloop-" + Integer.toHexString(System.identityHashCode(cfg)));
         cfg.setDataSource(dataSource);
         cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         // activity history: process and activity instances for the studio's monitor and incident
         // diagnosis; the business record (who changed what) is our own audit trail.
+        // (Camunda's activity level without rows for gateways, which only route: ActivityHistoryWithoutGateways;
+        // registered under the same name and id, it replaces the built-in one, also on existing databases)
+        cfg.setCustomHistoryLevels(List.of(new ActivityHistoryWithoutGateways()));
         cfg.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         cfg.setHistoryTimeToLive("P180D");
         cfg.setCmmnEnabled(false);
@@ -89,21 +100,30 @@ public final class EngineSetup {
         cfg.setJobExecutorDeploymentAware(false);
         cfg.setJobExecutorPreferTimerJobs(true);
         cfg.setJobExecutorAcquireByDueDate(true);
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        jobExecutor.setCorePoolSize(4);
-        jobExecutor.setMaxPoolSize(8);
-        jobExecutor.setQueueSize(16);
-        jobExecutor.setMaxJobsPerAcquisition(16);
-        // longer than any of our jobs runs: a job outliving its lock would run again on another node.
-        // The longest is a survey reminder calling an outbound plugin, bounded by the plugin call
-        // limit (PluginHost.Limits, 5 min): twice that (docs/operations.md)
-        jobExecutor.setLockTimeInMillis((int) LOCK_TIME.toMillis());
-        cfg.setJobExecutor(jobExecutor);
+        cfg.setJobExecutor(jobExecutor(jobs));
 
         ProcessEngine engine = cfg.buildProcessEngine();
         ensureAcquisitionIndex(dataSource);
         deployBundledProcesses(engine);
         return engine;
+    }
+
+    /**
+     * Camunda's job executor sized by {@code jobs} (docs/operations.md). The lock time must be longer
+     * than any of our jobs runs: a job outliving its lock would run again on another node. The
+     * longest is a survey reminder calling an outbound plugin, bounded by the plugin call limit
+     * (PluginHost.Limits, 5 min); the default is twice that.
+     */
+    static DefaultJobExecutor jobExecutor(JobExecutorSettings jobs) {
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        jobExecutor.setCorePoolSize(jobs.coreThreads());
+        jobExecutor.setMaxPoolSize(jobs.maxThreads());
+        jobExecutor.setQueueSize(jobs.queueSize());
+        jobExecutor.setMaxJobsPerAcquisition(jobs.maxJobsPerAcquisition());
+        jobExecutor.setLockTimeInMillis((int) jobs.lockTime().toMillis());
+        jobExecutor.setWaitTimeInMillis((int) jobs.waitTime().toMillis());
+        jobExecutor.setMaxWait(jobs.maxWait().toMillis());
+        return jobExecutor;
     }
 
     /** Makes {@code bean} callable from BPMN as {@code ${name.…}}; for beans that need the engine to exist first. */

@@ -8,9 +8,11 @@ public interface ProcessCallbacks {
 
     /**
      * The classify-ticket decision ran: store the classification, the possible-adverse-event flag
-     * and the SLA due dates; answers when the four SLA timers of "handle" fire.
+     * and the SLA due dates, and link a ticket not linked yet to {@code processInstanceId} (at
+     * intake: one update of the row instead of two); answers when the four SLA timers of "handle" fire.
      */
-    SlaTimers classified(String ticketNumber, Classification classification, boolean adverseEventSuspected);
+    SlaTimers classified(String ticketNumber, String processInstanceId, Classification classification,
+                         boolean adverseEventSuspected);
 
     /** The resolved ticket saw no reopen before the auto-close timer fired. */
     void autoClosed(String ticketNumber);

@@ -33,7 +33,7 @@ public final class TicketProcessBean {
             throw new IllegalStateException("classify-ticket gave no result for " + execution.getBusinessKey());
         }
         boolean suspected = Boolean.TRUE.equals(execution.getVariable("adverseEventSuspected"));
-        SlaTimers timers = callbacks().classified(execution.getBusinessKey(), toClassification(
+        SlaTimers timers = callbacks().classified(execution.getBusinessKey(), execution.getProcessInstanceId(), toClassification(
                 (String) execution.getVariable("category"), (String) execution.getVariable("severity"), result), suspected);
         execution.setVariables(TicketProcess.timerVariables(timers));
     }

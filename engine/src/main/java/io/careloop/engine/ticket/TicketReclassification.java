@@ -84,16 +84,20 @@ final class TicketReclassification {
     }
 
     /** The process classified the ticket at intake: due dates from receipt, timers for the process. */
-    SlaTimers classified(String ticketNumber, Classification classification, boolean adverseEventSuspected) {
+    SlaTimers classified(String ticketNumber, String processInstanceId, Classification classification,
+                         boolean adverseEventSuspected) {
         SlaTimers[] timers = new SlaTimers[1];
         writer.change(ticketNumber, null, TicketService.PROCESS_ACTOR, "ticket.classified", null, (t, before) -> {
             Instant now = clock.instant();
             TicketSla.Plan plan = sla.plan(t, classification, before.receivedAt(), before.receivedAt());
             timers[0] = plan.timers();
-            return before.withClassification(classification, plan.timers().firstResponseDue(),
+            Ticket classified = before.withClassification(classification, plan.timers().firstResponseDue(),
                             plan.timers().resolutionDue(), plan.calendarCode(), now)
                     .withPharmacovigilance(adverseEventSuspected, adverseEventSuspected ? TicketService.PV_PENDING : null,
                             before.regulatoryDue(), now);
+            // at intake the row is not linked yet: link it here, so that intake updates it once
+            return before.processInstanceId() == null && processInstanceId != null
+                    ? classified.withProcessInstance(processInstanceId) : classified;
         });
         return timers[0];
     }

@@ -231,8 +231,9 @@ public final class TicketService implements ProcessCallbacks {
     }
 
     @Override
-    public SlaTimers classified(String ticketNumber, Classification c, boolean adverseEventSuspected) {
-        return classification.classified(ticketNumber, c, adverseEventSuspected);
+    public SlaTimers classified(String ticketNumber, String processInstanceId, Classification c,
+                                boolean adverseEventSuspected) {
+        return classification.classified(ticketNumber, processInstanceId, c, adverseEventSuspected);
     }
 
     /**
@@ -334,8 +335,12 @@ public final class TicketService implements ProcessCallbacks {
      * announces it once committed. Returns the ticket as stored.
      */
     public Ticket linkProcessAfterIntake(Tx t, String number, String processInstanceId, String actor) {
-        Ticket current = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
-        Ticket linked = writer.save(t, current.withProcessInstance(processInstanceId), current.version());
+        Ticket current = t.mapper(TicketMapper.class).findByNumber(number);
+        if (!processInstanceId.equals(current.processInstanceId())) { // a process that did not classify
+            current = t.mapper(TicketMapper.class).findByNumberForUpdate(number);
+            current = writer.save(t, current.withProcessInstance(processInstanceId), current.version());
+        }
+        Ticket linked = current;
         writer.publishAfterCommit(t, "ticket.created", linked, actor);
         return linked;
     }
