@@ -40,6 +40,9 @@ final class TicketChanges {
     }
 
     static String describe(Map<String, Object> before, Map<String, Object> after) {
+        if (after == null) { // an event that records no state (a read, an erasure): nothing changed
+            return null;
+        }
         StringBuilder sb = new StringBuilder();
         for (var e : after.entrySet()) {
             Object old = before == null ? null : before.get(e.getKey());

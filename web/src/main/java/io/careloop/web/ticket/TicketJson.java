@@ -73,7 +73,7 @@ public final class TicketJson {
         Map<String, Object> m = of(v.ticket(), text);
         m.put("customer", v.customer() == null ? null : CustomerJson.of(v.customer()));
         m.put("timeline", v.timeline().stream().map(e -> new TimelineEntry(e.type(), e.at(), e.actor(), e.kind(),
-                e.direction(), text.apply(e.body()), text.apply(e.changes()))).toList());
+                e.direction(), text.apply(e.body()), text.apply(e.changes()), e.delivery())).toList());
         m.put("process", Map.of("instanceId", String.valueOf(v.ticket().processInstanceId()),
                 "activities", v.processActivities()));
         return m;

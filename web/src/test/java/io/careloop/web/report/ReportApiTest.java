@@ -73,6 +73,17 @@ class ReportApiTest {
     }
 
     @Test
+    void aTicketWhoseAuditEventsCarryNoStateStillOpens() {
+        // the dataset writes RP-03's wait and resume as audit rows without before/after state
+        Response r = server.session("zhou.supervisor").get("/api/v1/tickets/RP-03");
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        r.json().path("timeline").forEach(e -> actions.add(e.path("kind").asText()));
+        assertThat(actions).contains("ticket.waiting", "ticket.resumed");
+    }
+
+    @Test
     void agentsAndSpecialistsMayNotReadReports() {
         assertThat(server.session("wu.agent").get(APRIL).status()).isEqualTo(403);
         assertThat(server.session("zheng.pv").get("/api/v1/reports/tickets.csv?from=2026-04-01&to=2026-04-30").status())
