@@ -227,8 +227,8 @@ public final class CareLoop implements AutoCloseable {
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions);
             ProcessDataScrub processData = new ProcessDataScrub(processEngine);
-            this.erasure = new Erasure(transactions, redaction, auditSealer, processData, clock);
-            this.retention = new Retention(transactions, redaction, audit, processData, clock, retentionPolicy);
+            this.erasure = new Erasure(transactions, redaction, auditSealer, processData, attachments, clock);
+            this.retention = new Retention(transactions, redaction, audit, processData, attachments, clock, retentionPolicy);
             this.studio = new ProcessStudio(processEngine, transactions, audit, clock);
             this.migrations = new Migrations(processEngine, studio, transactions, audit, clock);
             this.monitor = new ProcessMonitor(processEngine, studio, transactions, audit);

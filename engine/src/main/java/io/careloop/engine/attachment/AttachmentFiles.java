@@ -99,6 +99,15 @@ public final class AttachmentFiles {
         return Files.newInputStream(path(sha256));
     }
 
+    /** Removes stored content (erasure); true when there was a file. */
+    public boolean delete(String sha256) {
+        try {
+            return Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing attachment content " + sha256, e);
+        }
+    }
+
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 public interface AttachmentMapper {
 
@@ -27,4 +28,17 @@ public interface AttachmentMapper {
 
     @Select("SELECT COUNT(*) FROM ticket_attachment WHERE ticket_id = #{ticketId} AND sha256 = #{sha256}")
     int countWithHash(@Param("ticketId") long ticketId, @Param("sha256") String sha256);
+
+    /** Erasure or retention: the row keeps its size and date, loses its name and content. */
+    @Update("UPDATE ticket_attachment SET file_name = #{fileName}, declared_type = NULL, sha256 = NULL, state = 'erased', "
+            + "reason = #{reason} WHERE id = #{id}")
+    int erase(@Param("id") long id, @Param("fileName") String fileName, @Param("reason") String reason);
+
+    /** Erasure of a regulated record's person: the content stays, the name loses their identifiers. */
+    @Update("UPDATE ticket_attachment SET file_name = #{fileName} WHERE id = #{id}")
+    int rename(@Param("id") long id, @Param("fileName") String fileName);
+
+    /** Rows of any ticket still holding this content. */
+    @Select("SELECT COUNT(*) FROM ticket_attachment WHERE sha256 = #{sha256}")
+    int countUsing(String sha256);
 }

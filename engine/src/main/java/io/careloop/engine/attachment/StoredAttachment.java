@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param declaredType what the sender said it is
  * @param contentType  what the bytes are (sniffed)
  * @param sha256       where the content is; null when refused
- * @param state        {@code stored} or {@code refused}
+ * @param state        {@code stored}, {@code refused}, or {@code erased} (with the ticket's texts)
  * @param reason       why it was refused, else null
  */
 public record StoredAttachment(Long id, Long ticketId, String fileName, String declaredType, String contentType,
@@ -18,6 +18,7 @@ public record StoredAttachment(Long id, Long ticketId, String fileName, String d
 
     public static final String STORED = "stored";
     public static final String REFUSED = "refused";
+    public static final String ERASED = "erased";
 
     public boolean stored() {
         return STORED.equals(state);

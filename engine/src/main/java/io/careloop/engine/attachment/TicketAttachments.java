@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * unreferenced: harmless, since it is named by its hash and found again by the next attempt.
  */
 public final class TicketAttachments {
+
+    /** The name an erased attachment shows. */
+    public static final String ERASED_NAME = "[erased]";
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketAttachments.class);
 
@@ -134,12 +140,49 @@ public final class TicketAttachments {
             throw new NotFoundException("ticket " + ticketNumber + " has no attachment " + id);
         }
         if (!a.stored()) {
-            throw new NotFoundException("attachment " + id + " of ticket " + ticketNumber + " was refused: " + a.reason());
+            throw new NotFoundException("attachment " + id + " of ticket " + ticketNumber + " was " + a.state() + ": " + a.reason());
         }
         try {
             return new Download(a, files.open(a.sha256()));
         } catch (IOException e) {
             throw new NotFoundException("the content of attachment " + id + " is missing from the store");
+        }
+    }
+
+    /**
+     * Erasure and retention, in their transaction: with {@code eraseContent} every attachment of the
+     * ticket loses its name and its content (the file is removed once committed, unless another
+     * ticket holds the same bytes); otherwise (a regulated record, kept by law) only the names are
+     * rewritten by {@code rename}. Returns how many attachments changed.
+     */
+    public int scrub(Tx t, long ticketId, boolean eraseContent, UnaryOperator<String> rename) {
+        AttachmentMapper m = t.mapper(AttachmentMapper.class);
+        Set<String> released = new HashSet<>();
+        int changed = 0;
+        for (StoredAttachment a : m.forTicket(ticketId)) {
+            if (eraseContent && !StoredAttachment.ERASED.equals(a.state())) {
+                changed += m.erase(a.id(), ERASED_NAME, "erased with the ticket's texts");
+                if (a.sha256() != null) {
+                    released.add(a.sha256());
+                }
+            } else if (!eraseContent) {
+                String name = rename.apply(a.fileName());
+                if (!name.equals(a.fileName())) {
+                    changed += m.rename(a.id(), SafeFileName.of(name));
+                }
+            }
+        }
+        if (!released.isEmpty()) {
+            t.afterCommit(() -> removeUnused(released));
+        }
+        return changed;
+    }
+
+    private void removeUnused(Set<String> hashes) {
+        for (String sha : hashes) {
+            if (tx.read(s -> s.getMapper(AttachmentMapper.class).countUsing(sha)) == 0) {
+                files.delete(sha);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.careloop.engine.privacy;
 
+import io.careloop.engine.attachment.TicketAttachments;
 import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.audit.AuditSealer;
 import io.careloop.engine.customer.Customer;
@@ -41,7 +42,7 @@ public final class Erasure {
     /** What was done, without personal data: the pseudonym, the tickets erased and kept, the audit events rewritten. */
     public record Result(long customerId, String pseudonym, List<String> ticketsErased, List<String> regulatedKept,
                          int auditEventsRedacted, int auditEventsNotRedacted, int processValuesRewritten,
-                         int channelKeysErased) {
+                         int channelKeysErased, int attachmentsChanged) {
     }
 
     private final Transactions tx;
@@ -49,9 +50,12 @@ public final class Erasure {
     private final AuditSealer sealer;
     private final Clock clock;
     private final ProcessDataScrub processData;
+    private final TicketAttachments attachments;
 
-    public Erasure(Transactions tx, AuditRedaction redaction, AuditSealer sealer, ProcessDataScrub processData, Clock clock) {
+    public Erasure(Transactions tx, AuditRedaction redaction, AuditSealer sealer, ProcessDataScrub processData,
+                   TicketAttachments attachments, Clock clock) {
         this.tx = tx;
+        this.attachments = attachments;
         this.processData = processData;
         this.redaction = redaction;
         this.sealer = sealer;
@@ -92,12 +96,15 @@ public final class Erasure {
         List<String> kept = new ArrayList<>();
         Set<String> regulatedNumbers = new java.util.HashSet<>();
         int processValues = 0;
+        int attachmentsChanged = 0;
         List<AuditRedaction.Entity> entities = new ArrayList<>();
         entities.add(new AuditRedaction.Entity("customer", String.valueOf(customerId)));
         for (Ticket ticket : m.ticketsOfCustomer(customerId)) {
             boolean keep = regulated(ticket);
             rewriteTicket(t, ticket, scrub, !keep, now);
             processValues += processData.rewrite(t, ticket.number(), scrub, !keep);
+            // files of an erased ticket go with its texts; a regulated record keeps them, renamed
+            attachmentsChanged += attachments.scrub(t, ticket.id(), !keep, scrub::pseudonymise);
             (keep ? kept : erased).add(ticket.number());
             if (keep) {
                 regulatedNumbers.add(ticket.number());
@@ -112,6 +119,7 @@ public final class Erasure {
         summary.put("regulatedKept", kept);
         summary.put("processValuesRewritten", processValues);
         summary.put("channelKeysErased", channelKeys);
+        summary.put("attachmentsChanged", attachmentsChanged);
         AuditRedaction.Result audit = redaction.redact(t, entities, new AuditRedaction.Rewrite() {
             @Override
             public String snapshot(AuditRedaction.Entity about, String json) {
@@ -125,7 +133,7 @@ public final class Erasure {
             }
         }, actor, "customer.erased", "customer", String.valueOf(customerId), summary, reason);
         return new Result(customerId, pseudonym, List.copyOf(erased), List.copyOf(kept), audit.redacted().size(),
-                audit.notRedacted(), processValues, channelKeys);
+                audit.notRedacted(), processValues, channelKeys, attachmentsChanged);
     }
 
     /**

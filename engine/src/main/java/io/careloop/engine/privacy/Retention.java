@@ -1,5 +1,6 @@
 package io.careloop.engine.privacy;
 
+import io.careloop.engine.attachment.TicketAttachments;
 import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.process.Transactions;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,12 @@ public final class Retention implements AutoCloseable {
 
     private final ProcessDataScrub processData;
 
-    public Retention(Transactions tx, AuditRedaction redaction, AuditTrail audit, ProcessDataScrub processData, Clock clock,
-                     RetentionPolicy policy) {
+    private final TicketAttachments attachments;
+
+    public Retention(Transactions tx, AuditRedaction redaction, AuditTrail audit, ProcessDataScrub processData,
+                     TicketAttachments attachments, Clock clock, RetentionPolicy policy) {
         this.tx = tx;
+        this.attachments = attachments;
         this.processData = processData;
         this.redaction = redaction;
         this.audit = audit;
@@ -157,6 +162,7 @@ public final class Retention implements AutoCloseable {
                 return -1;
             }
             processData.rewrite(t, number, scrub, true);
+            attachments.scrub(t, ticket.id(), true, UnaryOperator.identity());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("closedAt", ticket.closedAt() == null ? null : ticket.closedAt().toString());
             summary.put("retention", period.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careloop.engine.attachment.AttachmentLimits;
+import io.careloop.engine.attachment.TicketAttachments;
 import io.careloop.engine.testing.Rows;
 import io.careloop.engine.user.Role;
 import io.careloop.web.testing.ApiClient;
@@ -141,6 +142,48 @@ class EmailAttachmentsApiTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void erasingThePersonRemovesTheFilesOfTheirOrdinaryTicketAndRenamesThoseOfTheirRegulatedRecord() throws Exception {
+        byte[] scan = "order form of Wang Fang, 13700002222".getBytes(StandardCharsets.UTF_8);
+        String ordinary = imported("invoice.eml", message("Wang Fang <wang.fang@mail.example.cn>", "erase-1@mail.example.cn",
+                "Copy of my invoice please", "Please send me a copy of last month's invoice.",
+                List.of(part("text/plain", "Wang Fang order.txt", scan))).getBytes(StandardCharsets.UTF_8),
+                "erase-1@mail.example.cn");
+        String regulated = imported("rash.eml", message("Wang Fang <wang.fang@mail.example.cn>", "erase-2@mail.example.cn",
+                "Adverse reaction: rash after the tablets", "I had a skin rash and itching after taking the tablets.",
+                List.of(part("image/png", "Wang Fang rash photo.png", "not-really-a-png".getBytes(StandardCharsets.US_ASCII))))
+                .getBytes(StandardCharsets.UTF_8), "erase-2@mail.example.cn");
+        JsonNode file = byName(list(ordinary), "Wang Fang order.txt");
+        String sha = file.path("sha256").asText();
+        Path onDisk = server.careLoop().settings().dataDir().resolve("attachments").resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4)).resolve(sha);
+        assertThat(onDisk).exists();
+        String customer = supervisor.get("/api/v1/tickets/" + ordinary).json().path("customer").path("id").asText();
+        assertThat(supervisor.get("/api/v1/tickets/" + regulated).json().path("customer").path("id").asText())
+                .isEqualTo(customer);
+
+        ApiClient.Response erased = server.client().withToken(server.tokenFor("ada.admin", Role.ADMIN))
+                .post("/api/v1/customers/" + customer + "/erase", Map.of("reason", "PIPL request #77"));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().path("ticketsErased").toString()).contains(ordinary);
+        assertThat(erased.json().path("regulatedKept").toString()).contains(regulated);
+        assertThat(erased.json().path("attachmentsChanged").asInt()).isGreaterThanOrEqualTo(2);
+        // the ordinary ticket's files are gone: name, content and download
+        JsonNode gone = list(ordinary);
+        assertThat(gone.findValuesAsText("fileName")).containsOnly(TicketAttachments.ERASED_NAME);
+        assertThat(gone.findValuesAsText("state")).containsOnly("erased");
+        assertThat(supervisor.get(file.path("href").asText()).status()).isEqualTo(404);
+        assertThat(onDisk).doesNotExist();
+        // the regulated record keeps its photo, under a name without the person's
+        String pseudonym = erased.json().path("pseudonym").asText();
+        JsonNode kept = list(regulated);
+        assertThat(kept.findValuesAsText("fileName")).noneMatch(n -> n.contains("Wang Fang"))
+                .anyMatch(n -> n.startsWith(pseudonym) && n.endsWith("rash photo.png"));
+        JsonNode photo = byName(kept, pseudonym + " rash photo.png");
+        assertThat(supervisor.get(photo.path("href").asText()).body()).isEqualTo("not-really-a-png");
+    }
+
     private String imported(String fileName, byte[] content, String messageId) throws InterruptedException {
         Multipart.Answer accepted = Uploads.post(server.base(), "/api/v1/plugins/email/imports", integrator, fileName,
                 content, null);
@@ -181,12 +224,17 @@ class EmailAttachmentsApiTest {
     }
 
     private static String message(List<String> parts) {
+        return message("Dr. Li <li@clinic.example.cn>", "hostile-1@clinic.example.cn", "Damaged boxes, scans attached",
+                "Please see the attached scans of the damaged boxes.", parts);
+    }
+
+    private static String message(String from, String messageId, String subject, String text, List<String> parts) {
         List<String> all = new ArrayList<>();
-        all.add("Content-Type: text/plain; charset=utf-8\r\n\r\nPlease see the attached scans of the damaged boxes.\r\n");
+        all.add("Content-Type: text/plain; charset=utf-8\r\n\r\n" + text + "\r\n");
         all.addAll(parts);
-        StringBuilder sb = new StringBuilder("From: Dr. Li <li@clinic.example.cn>\r\nTo: service@careloop.example.com\r\n"
-                + "Subject: Damaged boxes, scans attached\r\nDate: Mon, 23 Nov 2026 08:00:00 +0800\r\n"
-                + "Message-ID: <hostile-1@clinic.example.cn>\r\nMIME-Version: 1.0\r\n"
+        StringBuilder sb = new StringBuilder("From: " + from + "\r\nTo: service@careloop.example.com\r\n"
+                + "Subject: " + subject + "\r\nDate: Mon, 23 Nov 2026 08:00:00 +0800\r\n"
+                + "Message-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n");
         for (String p : all) {
             sb.append("--XX\r\n").append(p);
