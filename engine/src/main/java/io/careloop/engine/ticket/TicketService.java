@@ -175,17 +175,6 @@ public final class TicketService implements ProcessCallbacks {
         return transitions.assign(number, assignee, actor, expectedVersion);
     }
 
-    /** Where an agent's reply is queued to go out through the ticket's channel, in the reply's transaction. */
-    public void sendRepliesWith(ReplyOutbox outbox) {
-        this.replyOutbox = outbox;
-    }
-
-    /** The outbox a reply is written to (wired by the composition root). */
-    @FunctionalInterface
-    public interface ReplyOutbox {
-        void queue(Tx t, String ticketNumber, long interactionId, String channel);
-    }
-
     public Ticket resolve(String number, String resolution, String actor, Integer expectedVersion) {
         return resolve(number, resolution, null, actor, expectedVersion);
     }
@@ -251,6 +240,17 @@ public final class TicketService implements ProcessCallbacks {
      */
     public void guardCloseWith(Function<String, String> whyNot) {
         this.closeGuard = Objects.requireNonNull(whyNot);
+    }
+
+    /** HOOK: where an agent's reply is queued to go out through the ticket's channel, in the reply's transaction. */
+    public void sendRepliesWith(ReplyOutbox outbox) {
+        this.replyOutbox = outbox;
+    }
+
+    /** The outbox a reply is written to (wired by the composition root). */
+    @FunctionalInterface
+    public interface ReplyOutbox {
+        void queue(Tx t, String ticketNumber, long interactionId, String channel);
     }
 
     // ---- SLA clocks, escalation, pharmacovigilance (TicketClocks) ----
