@@ -9,6 +9,7 @@ import io.careloop.engine.user.LoginThrottle;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.ErrorMapper;
+import io.careloop.web.api.RefusedBodies;
 import io.careloop.web.api.Requests;
 import io.careloop.web.audit.AuditRoutes;
 import io.careloop.web.audit.PersonalDataReads;
@@ -140,8 +141,14 @@ public final class WebServer {
             AgentWorkspace.register(config);
             for (ApiRoute r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
-                    User user = r.access().open() ? null : auth.authorize(ctx, r);
-                    scope.check(r, ctx, user);
+                    User user;
+                    try {
+                        user = r.access().open() ? null : auth.authorize(ctx, r);
+                        scope.check(r, ctx, user);
+                    } catch (RuntimeException refused) {
+                        RefusedBodies.drain(ctx, MAX_REQUEST_BYTES);
+                        throw refused;
+                    }
                     r.handler().handle(ctx, user);
                     reads.afterHandler(r, ctx, user);
                 });
