@@ -17,6 +17,16 @@ public interface PrivacyMapper {
 
     List<Ticket> ticketsOfCustomer(long customerId);
 
+    /**
+     * Reads of lists (access lines {@code list/…}, web's PersonalDataReads) whose answer named
+     * {@code token} (a quoted ticket number or customer id), of action {@code action} or any.
+     */
+    @org.apache.ibatis.annotations.Select("<script>SELECT id, occurred_at, actor, action, entity_type, entity_id, "
+            + "before_state, after_state, reason FROM audit_event WHERE entity_type = 'access' AND entity_id LIKE 'list/%' "
+            + "<if test='action != null'>AND action = #{action} </if>AND after_state LIKE CONCAT('%', #{token}, '%') "
+            + "ORDER BY id</script>")
+    List<io.careloop.engine.audit.AuditEvent> listReadsNaming(@Param("action") String action, @Param("token") String token);
+
     int pseudonymiseCustomer(@Param("id") long id, @Param("pseudonym") String pseudonym, @Param("at") Instant at);
 
     /** {@code anonymisedAt} null: the texts were pseudonymised, not erased (a regulated record). */

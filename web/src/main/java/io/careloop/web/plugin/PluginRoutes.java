@@ -7,6 +7,7 @@ import io.careloop.engine.plugin.PluginHost;
 import io.careloop.engine.plugin.PluginInfo;
 import io.careloop.engine.plugin.PluginMapper;
 import io.careloop.engine.plugin.Rejection;
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
@@ -14,6 +15,7 @@ import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiException;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.PersonalDataReads;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Channel plugins and import runs, for integrators and administrators: list and manage plugins,
@@ -150,14 +153,22 @@ public final class PluginRoutes {
         Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
         List<Rejection> page = runs.rejections(runId(ctx), after == null ? 0 : after, limit);
         Map<String, Object> body = new HashMap<>();
-        body.put("items", page.stream().map(ImportJson::of).toList());
+        PersonalDataReads.listing(ctx, "rejection-list").addAll(page.stream().map(Rejection::id).toList());
+        // raw input holds what customers wrote: identifiers masked for roles that do not see them (integrators)
+        UnaryOperator<String> text = FreeTextMasking.forReader(user);
+        body.put("items", page.stream().map(r -> ImportJson.of(r, text)).toList());
         body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);
         ctx.json(body);
     }
 
     private void replay(Context ctx, User user) {
         ReplayRequest req = requests.optionalBody(ctx, ReplayRequest.class, new ReplayRequest(null, null));
-        ImportRun run = runs.replay(runId(ctx), req.rejectionIds(), req.correctedById(), user.username());
+        long runId = runId(ctx);
+        Map<Long, String> corrected = new HashMap<>();
+        // a corrected row sent back with the masks the integrator saw keeps the stored identifiers
+        req.correctedById().forEach((id, text) -> corrected.put(id, runs.rejections(runId, id - 1, 1).stream()
+                .filter(r -> r.id() == id).findFirst().map(r -> FreeTextMasking.restore(text, r.raw())).orElse(text)));
+        ImportRun run = runs.replay(runId, req.rejectionIds(), corrected, user.username());
         ctx.status(202).header("Location", "/api/v1/imports/" + run.id()).json(ImportJson.of(run));
     }
 
