@@ -1,5 +1,6 @@
 package io.careloop.web.plugin;
 
+import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.plugin.ImportRun;
 import io.careloop.engine.plugin.ImportRuns;
@@ -40,12 +41,15 @@ public final class PluginRoutes {
     private final ImportRuns runs;
     private final Transactions tx;
     private final Requests requests;
+    private final AuditTrail audit;
 
-    public PluginRoutes(PluginHost host, ImportRuns runs, Transactions tx, Requests requests) {
+    /** Uploads, settings changes and lifecycle actions are audited ({@code plugin.*}, entity {@code plugin}/id). */
+    public PluginRoutes(PluginHost host, ImportRuns runs, Transactions tx, Requests requests, AuditTrail audit) {
         this.host = host;
         this.runs = runs;
         this.tx = tx;
         this.requests = requests;
+        this.audit = audit;
     }
 
     public List<ApiRoute> routes() {
@@ -86,6 +90,7 @@ public final class PluginRoutes {
                 case "disable" -> host.disable(id, u.username());
                 default -> host.reload(id, u.username());
             };
+            audited(u, "plugin." + name, id, Map.of("state", info.state()));
             ctx.json(info);
         });
     }
@@ -114,6 +119,8 @@ public final class PluginRoutes {
             values.put(e.getKey(), v == null ? null : v.toString());
         }
         host.settingsStore().update(id, host.schema(id), values, user.username());
+        // the keys only: values may be secrets
+        audited(user, "plugin.settings-changed", id, Map.of("keys", new java.util.TreeSet<>(values.keySet())));
         ctx.json(Map.of("settings", host.settingsStore().form(id, host.schema(id))));
     }
 
@@ -126,6 +133,11 @@ public final class PluginRoutes {
         }
         try (InputStream in = file.content()) {
             PluginInfo info = host.upload(file.filename(), in, user.username());
+            Map<String, Object> uploaded = new LinkedHashMap<>();
+            uploaded.put("file", file.filename());
+            uploaded.put("version", info.version());
+            uploaded.put("sha256", info.sha256());
+            audited(user, "plugin.uploaded", info.id(), uploaded);
             ctx.status(201).header("Location", "/api/v1/plugins/" + info.id()).json(info);
         }
     }
@@ -170,6 +182,13 @@ public final class PluginRoutes {
                 .filter(r -> r.id() == id).findFirst().map(r -> FreeTextMasking.restore(text, r.raw())).orElse(text)));
         ImportRun run = runs.replay(runId, req.rejectionIds(), corrected, user.username());
         ctx.status(202).header("Location", "/api/v1/imports/" + run.id()).json(ImportJson.of(run));
+    }
+
+    private void audited(User user, String action, String pluginId, Object after) {
+        tx.write(t -> {
+            audit.record(t, user.username(), action, "plugin", pluginId, null, after, null);
+            return null;
+        });
     }
 
     private static long runId(Context ctx) {
