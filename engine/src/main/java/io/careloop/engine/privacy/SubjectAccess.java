@@ -35,7 +35,8 @@ public final class SubjectAccess {
             lines.addAll(audit.forEntity("access", "customer/" + customerId));
             lines.addAll(audit.forEntity("access", "customer-export/" + customerId));
             // directory pages that listed them
-            lines.addAll(privacy.listReadsNaming("customer-list.read", "\"" + customerId + "\""));
+            lines.addAll(privacy.listReadsNaming("customer-list.read", List.of("\"" + customerId + "\"")));
+            List<String> numbers = new ArrayList<>();
             List<SubjectData.TicketRecord> tickets = new ArrayList<>();
             for (Ticket t : s.getMapper(PrivacyMapper.class).ticketsOfCustomer(customerId)) {
                 tickets.add(new SubjectData.TicketRecord(t, s.getMapper(InteractionMapper.class).forTicket(t.id()),
@@ -43,9 +44,12 @@ public final class SubjectAccess {
                 lines.addAll(audit.forEntity("ticket", t.number()));
                 lines.addAll(audit.forEntity("access", "ticket/" + t.number()));
                 lines.addAll(audit.forEntity("access", "ticket-quality/" + t.number()));
-                lines.addAll(privacy.listReadsNaming(null, "\"" + t.number() + "\""));
+                numbers.add("\"" + t.number() + "\"");
             }
-            // a list read naming two of their tickets is one line
+            if (!numbers.isEmpty()) {
+                lines.addAll(privacy.listReadsNaming(null, numbers));
+            }
+            // an event found by two of the look-ups is listed once
             lines.sort(Comparator.comparing(AuditEvent::id));
             lines = new ArrayList<>(new java.util.LinkedHashSet<>(lines));
             return new SubjectData(c, List.copyOf(tickets), List.copyOf(lines));
