@@ -225,7 +225,7 @@ public final class CareLoop implements AutoCloseable {
             tickets.sendRepliesWith(outbox::enqueue);
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
-            this.subjectAccess = new SubjectAccess(transactions);
+            this.subjectAccess = new SubjectAccess(transactions, new io.careloop.engine.privacy.ProcessData(processEngine));
             ProcessDataScrub processData = new ProcessDataScrub(processEngine);
             this.erasure = new Erasure(transactions, redaction, auditSealer, processData, attachments, clock);
             this.retention = new Retention(transactions, redaction, audit, processData, attachments, clock, retentionPolicy);

@@ -86,7 +86,7 @@ public final class WebServer {
                 .routes());
         all.addAll(new RetentionRoutes(careLoop.retention(), requests).routes());
         all.addAll(new UserRoutes(careLoop.users(), requests).routes());
-        all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests).routes());
+        all.addAll(new PluginRoutes(careLoop.plugins(), careLoop.imports(), careLoop.transactions(), requests, careLoop.audit()).routes());
         all.addAll(new AuditRoutes(careLoop::verifyAudit).routes());
         all.addAll(new BackupRoutes(careLoop.backups()).routes());
         all.addAll(new CalendarRoutes(careLoop.calendars(), requests).routes());

@@ -20,7 +20,10 @@ import java.util.zip.ZipInputStream;
  * Both lists of names are checked: the central directory (what {@code ZipFile} reads; it alone
  * carries the Unix mode that marks a symlink) and the local headers (what {@code ZipInputStream},
  * and so PF4J's unzip, reads), since a crafted archive can make them disagree. Sizes are measured
- * by inflating, never taken from the headers.
+ * by inflating, never taken from the headers. Archives inside the archive ({@code lib/*.jar} of a
+ * zip plugin, any {@code .jar} or {@code .zip} entry) are checked the same way, their entries and
+ * inflated bytes counted with the outer archive's against the same limits; an archive nested one
+ * level deeper is refused (no plugin needs it, and each level multiplies what a bomb can do).
  */
 public final class PluginArchiveCheck {
 
@@ -31,6 +34,15 @@ public final class PluginArchiveCheck {
     private static final int S_IFLNK = 0120000;
     /** The ratio is judged once this much was inflated: small, highly compressible files are normal. */
     private static final long RATIO_AFTER = 1024 * 1024;
+    private static final String REFUSED = "plugin archive refused: ";
+    /** Archives inside the plugin archive are checked; one inside those is refused. */
+    private static final int MAX_NESTING = 1;
+
+    /** What the archive and the archives inside it used of the limits so far. */
+    private static final class Budget {
+        long inflated;
+        int entries;
+    }
 
     /**
      * What a plugin archive may be.
@@ -51,9 +63,13 @@ public final class PluginArchiveCheck {
 
     /** Throws {@link InvalidInputException} (field {@code file}) naming what is wrong with the archive. */
     public static void check(Path archive, Limits limits) {
+        check(archive, limits, new Budget(), 0);
+    }
+
+    private static void check(Path archive, Limits limits, Budget budget, int depth) {
         try {
             centralDirectory(archive, limits);
-            localEntries(archive, limits);
+            localEntries(archive, limits, budget, depth);
         } catch (IOException e) {
             throw refused("not a readable zip or jar archive: " + e.getMessage());
         }
@@ -112,7 +128,7 @@ public final class PluginArchiveCheck {
         }
     }
 
-    private static void localEntries(Path archive, Limits limits) throws IOException {
+    private static void localEntries(Path archive, Limits limits, Budget budget, int depth) throws IOException {
         try (CountingStream raw = new CountingStream(Files.newInputStream(archive));
              ZipInputStream zip = new ZipInputStream(raw)) {
             byte[] buffer = new byte[64 * 1024];
@@ -120,19 +136,41 @@ public final class PluginArchiveCheck {
             int entries = 0;
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                if (++entries > limits.entries()) {
-                    throw refused("the archive has more than " + limits.entries() + " entries");
+                entries++;
+                if (++budget.entries > limits.entries()) {
+                    throw refused("the archive has more than " + limits.entries() + " entries"
+                            + (depth > 0 ? " (with the archives inside it)" : ""));
                 }
                 checkName(e.getName());
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    inflated += n;
-                    if (inflated > limits.inflatedBytes()) {
-                        throw refused("the archive inflates to more than " + limits.inflatedBytes() + " bytes");
+                boolean nested = !e.isDirectory() && isArchive(e.getName());
+                if (nested && depth >= MAX_NESTING) {
+                    throw refused("an archive inside an archive inside the plugin: " + printable(e.getName()));
+                }
+                Path spool = nested ? Files.createTempFile("careloop-nested-", ".zip") : null;
+                try (java.io.OutputStream out = spool == null ? java.io.OutputStream.nullOutputStream()
+                        : Files.newOutputStream(spool)) {
+                    int n;
+                    while ((n = zip.read(buffer)) > 0) {
+                        inflated += n;
+                        budget.inflated += n;
+                        if (budget.inflated > limits.inflatedBytes()) {
+                            throw refused("the archive inflates to more than " + limits.inflatedBytes() + " bytes"
+                                    + (depth > 0 ? " (with the archives inside it)" : ""));
+                        }
+                        if (inflated > RATIO_AFTER && inflated > raw.count * limits.ratio()) {
+                            throw refused("the archive is compressed more than " + limits.ratio()
+                                    + " : 1 (a zip bomb?) at entry " + printable(e.getName()));
+                        }
+                        out.write(buffer, 0, n);
                     }
-                    if (inflated > RATIO_AFTER && inflated > raw.count * limits.ratio()) {
-                        throw refused("the archive is compressed more than " + limits.ratio()
-                                + " : 1 (a zip bomb?) at entry " + printable(e.getName()));
+                }
+                if (spool != null) {
+                    try {
+                        check(spool, limits, budget, depth + 1);
+                    } catch (InvalidInputException inner) {
+                        throw refused("in " + printable(e.getName()) + ": " + inner.getMessage().replaceFirst("^" + REFUSED, ""));
+                    } finally {
+                        Files.deleteIfExists(spool);
                     }
                 }
             }
@@ -140,6 +178,12 @@ public final class PluginArchiveCheck {
                 throw refused("the archive is empty");
             }
         }
+    }
+
+    /** A jar or zip inside the archive: PF4J puts a zip plugin's lib/*.jar on its class path. */
+    static boolean isArchive(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".jar") || n.endsWith(".zip");
     }
 
     /** A name that stays inside the folder it is unpacked into. */
@@ -176,7 +220,7 @@ public final class PluginArchiveCheck {
     }
 
     private static InvalidInputException refused(String message) {
-        return new InvalidInputException("file", "plugin archive refused: " + message);
+        return new InvalidInputException("file", REFUSED + message);
     }
 
     /** Counts the compressed bytes the inflater has consumed (read ahead by at most one buffer). */

@@ -49,6 +49,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginSettingsStore settings;
     private final Map<String, SourceHealth> health = new ConcurrentHashMap<>();
     private final PluginArchiveCheck.Limits archiveLimits = PluginArchiveCheck.Limits.DEFAULTS;
+    private final ArchiveChecksums checksums = new ArchiveChecksums();
 
     public PluginHost(Path dir, Transactions tx, PluginSettingsStore settings, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -177,8 +178,9 @@ public final class PluginHost implements AutoCloseable {
             if (!pf4j.getPlugin(id).getPluginState().isDisabled()) {
                 pf4j.startPlugin(id);
             }
-            LOG.info("plugin.uploaded plugin={} file={} by={}", id, name, actor);
-            return get(id);
+            PluginInfo info = get(id);
+            LOG.info("plugin.uploaded plugin={} file={} sha256={} by={}", id, name, info.sha256(), actor);
+            return info;
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the uploaded plugin", e);
         } finally {
@@ -320,7 +322,8 @@ public final class PluginHost implements AutoCloseable {
         }
         return new PluginInfo(id, w.getDescriptor().getVersion(), state(w), w.getPluginState() != PluginState.DISABLED,
                 w.getDescriptor().getPluginDescription(), w.getDescriptor().getProvider(), w.getDescriptor().getRequires(),
-                List.copyOf(channels), polls, imports, presets, failures, lastError, next, missing);
+                List.copyOf(channels), polls, imports, presets, failures, lastError, next, missing,
+                checksums.of(w.getPluginPath()));
     }
 
     private static String state(PluginWrapper w) {

@@ -15,9 +15,10 @@ import java.util.List;
  * @param lastError   the last failure's message, or null
  * @param nextPollAt  when it polls next (later after failures: back-off), or null
  * @param missingSettings required settings that are not set yet
+ * @param sha256      the SHA-256 of its archive in the plugins directory (null without one)
  */
 public record PluginInfo(String id, String version, String state, boolean enabled, String description,
                          String provider, String requires, List<String> channels, boolean polls, boolean imports,
                          List<ImportPreset> presets, int failures, String lastError, Instant nextPollAt,
-                         List<String> missingSettings) {
+                         List<String> missingSettings, String sha256) {
 }

@@ -72,6 +72,28 @@ public final class FreeTextMasking {
         return replace(PHONE, out, m -> keepLast(m.group(), 4));
     }
 
+    /**
+     * What a reader who saw {@code stored} masked sent back as a corrected text: every masked
+     * identifier they left as they saw it gets the stored value again, so a masked value is never
+     * written over the real one (as {@link CustomerMasking#restore} does for customer fields).
+     */
+    public static String restore(String sent, String stored) {
+        if (sent == null || stored == null || stored.isEmpty()) {
+            return sent;
+        }
+        String out = sent;
+        for (Pattern p : new Pattern[] {RESIDENT_ID, RESIDENT_ID_15, PASSPORT, EMAIL, PHONE}) {
+            Matcher m = p.matcher(stored);
+            while (m.find()) {
+                String masked = mask(m.group());
+                if (!masked.equals(m.group()) && out.contains(masked)) {
+                    out = out.replace(masked, m.group());
+                }
+            }
+        }
+        return out;
+    }
+
     /** GB 11643: the 18th character is the check digit of the weighted sum of the first 17. */
     static boolean validResidentId(String id) {
         if (id.length() != 18) {

@@ -17,6 +17,19 @@ public interface PrivacyMapper {
 
     List<Ticket> ticketsOfCustomer(long customerId);
 
+    /**
+     * Reads of lists (access lines {@code list/…}, web's PersonalDataReads) whose answer named one of
+     * {@code tokens} (quoted ticket numbers or customer ids), of action {@code action} or any. One scan
+     * of the list reads for all tokens: an access request reads them once, however many tickets.
+     */
+    @org.apache.ibatis.annotations.Select("<script>SELECT id, occurred_at, actor, action, entity_type, entity_id, "
+            + "before_state, after_state, reason FROM audit_event WHERE entity_type = 'access' AND entity_id LIKE 'list/%' "
+            + "<if test='action != null'>AND action = #{action} </if>"
+            + "<foreach item='t' collection='tokens' open='AND (' separator=' OR ' close=')'>"
+            + "after_state LIKE CONCAT('%', #{t}, '%')</foreach> ORDER BY id</script>")
+    List<io.careloop.engine.audit.AuditEvent> listReadsNaming(@Param("action") String action,
+                                                              @Param("tokens") Collection<String> tokens);
+
     int pseudonymiseCustomer(@Param("id") long id, @Param("pseudonym") String pseudonym, @Param("at") Instant at);
 
     /** {@code anonymisedAt} null: the texts were pseudonymised, not erased (a regulated record). */

@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * Everything CareLoop holds about one person (a PIPL / GDPR access request): the customer, their
  * tickets with everything said on them (survey responses included), and the audit lines about any
- * of these (changes, and who read them).
+ * of these (changes, and who read them, singly or in a list).
  */
 public record SubjectData(Customer customer, List<TicketRecord> tickets, List<AuditEvent> audit) {
 
-    public record TicketRecord(Ticket ticket, List<Interaction> interactions) {
+    /** A ticket with everything said on it and what Camunda holds for it ({@link ProcessData}). */
+    public record TicketRecord(Ticket ticket, List<Interaction> interactions, List<ProcessData.Instance> processes) {
     }
 }

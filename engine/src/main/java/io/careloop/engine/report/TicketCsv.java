@@ -3,6 +3,8 @@ package io.careloop.engine.report;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The tickets of a period as CSV ({@link Csv}: BOM, formula-safe). Never the description or the
@@ -20,21 +22,34 @@ public final class TicketCsv {
     /** Writes the header and one line per ticket as {@link ReportService#exportTickets} streams them. */
     public static void write(ReportService reports, ReportFilter f, io.careloop.engine.ticket.TicketScope scope,
                              boolean withSubject, OutputStream out) {
+        write(reports, f, scope, withSubject ? UnaryOperator.identity() : null, t -> { }, out);
+    }
+
+    /**
+     * As above, with the subject through {@code subject} (the reader's masking; null: no subject
+     * column), and each ticket handed to {@code written} once its line is written (the read audit).
+     */
+    public static void write(ReportService reports, ReportFilter f, io.careloop.engine.ticket.TicketScope scope,
+                             UnaryOperator<String> subject, Consumer<ReportTicket> written, OutputStream out) {
+        boolean withSubject = subject != null;
         try (Csv csv = new Csv(out)) {
             List<Object> header = new ArrayList<>(COLUMNS);
             if (withSubject) {
                 header.add(1, "subject");
             }
             csv.row(header);
-            reports.exportTickets(f, scope, withSubject, t -> csv.row(line(t, withSubject)));
+            reports.exportTickets(f, scope, withSubject, t -> {
+                csv.row(line(t, withSubject ? subject.apply(t.subject()) : null, withSubject));
+                written.accept(t);
+            });
         }
     }
 
-    private static List<Object> line(ReportTicket t, boolean withSubject) {
+    private static List<Object> line(ReportTicket t, String subject, boolean withSubject) {
         List<Object> l = new ArrayList<>(COLUMNS.size() + 1);
         l.add(t.number());
         if (withSubject) {
-            l.add(t.subject());
+            l.add(subject);
         }
         l.add(t.status());
         l.add(t.category());

@@ -22,7 +22,7 @@ class PluginArchiveCheckTest {
     @Test
     void anOrdinaryArchiveWithFoldersPasses() throws IOException {
         byte[] zip = CraftedZips.zip(Map.of("plugin.properties", "plugin.id=x\n".getBytes(StandardCharsets.UTF_8),
-                "lib/a.jar", new byte[2000], "classes/io/x/A.class", new byte[] {1, 2, 3}));
+                "lib/a.jar", CraftedZips.zip("io/x/B.class", "cafebabe"), "classes/io/x/A.class", new byte[] {1, 2, 3}));
         assertThatCode(() -> PluginArchiveCheck.check(write(zip), LIMITS)).doesNotThrowAnyException();
     }
 
@@ -55,8 +55,26 @@ class PluginArchiveCheckTest {
     }
 
     @Test
+    void archivesInsideTheArchiveAreCheckedLikeIt() throws IOException {
+        refused(nested("lib/evil.jar", CraftedZips.zip("../../evil.sh", "x")),
+                "in lib/evil.jar: the archive holds a path that leaves its folder: ../../evil.sh");
+        refused(nested("lib/link.jar", CraftedZips.symlink("META-INF/passwd")), "in lib/link.jar: the archive holds a symbolic link");
+        refused(nested("lib/bomb.jar", CraftedZips.bomb(4 << 20)), "in lib/bomb.jar: the archive is compressed more than 100 : 1");
+        refused(nested("lib/broken.jar", "not a zip".getBytes(StandardCharsets.UTF_8)), "in lib/broken.jar: not a zip or jar archive");
+        // entries and inflated bytes of the archives inside count with the outer archive's
+        refused(nested("lib/many.jar", CraftedZips.manyEntries(100)), "in lib/many.jar: the archive has more than 100 entries");
+        // one level is checked; an archive inside an archive inside the plugin is refused
+        refused(nested("lib/outer.jar", nested("inner.jar", CraftedZips.zip("A.class", "x"))),
+                "in lib/outer.jar: an archive inside an archive inside the plugin: inner.jar");
+    }
+
+    @Test
     void somethingThatIsNoZipIsRefused() throws IOException {
         refused("just text".getBytes(StandardCharsets.UTF_8), "not a zip or jar archive");
+    }
+
+    private static byte[] nested(String name, byte[] archive) {
+        return CraftedZips.zip(Map.of("plugin.properties", "plugin.id=x\n".getBytes(StandardCharsets.UTF_8), name, archive));
     }
 
     private void refused(byte[] archive, String message) throws IOException {

@@ -10,6 +10,7 @@ import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.PersonalDataReads;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class CustomerRoutes {
         Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
         List<Customer> page = customers.page(ctx.queryParam("q"), after, limit,
                 io.careloop.engine.user.Permissions.ticketScope(user));
+        PersonalDataReads.listing(ctx, "customer-list").addAll(page.stream().map(c -> String.valueOf(c.id())).toList());
         Map<String, Object> body = new HashMap<>();
         body.put("items", privacy.customers(user, page).stream().map(CustomerJson::of).toList());
         body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);

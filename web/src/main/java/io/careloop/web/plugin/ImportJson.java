@@ -4,6 +4,7 @@ import io.careloop.engine.plugin.ImportRun;
 import io.careloop.engine.plugin.Rejection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Import runs and quarantined items as the API shows them. */
 final class ImportJson {
@@ -49,13 +50,14 @@ final class ImportJson {
         return m;
     }
 
-    static Map<String, Object> of(Rejection r) {
+    /** The quarantined item with its message and raw input through {@code text} (the reader's masking). */
+    static Map<String, Object> of(Rejection r, UnaryOperator<String> text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("row", r.position());
         m.put("field", r.field());
-        m.put("message", r.message());
-        m.put("raw", r.raw());
+        m.put("message", text.apply(r.message()));
+        m.put("raw", text.apply(r.raw()));
         m.put("state", r.state());
         m.put("replayRun", r.replayRun());
         return m;

@@ -1,5 +1,6 @@
 package io.careloop.web.plugin;
 
+import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.plugin.ImportRun;
 import io.careloop.engine.plugin.ImportRuns;
@@ -7,6 +8,7 @@ import io.careloop.engine.plugin.PluginHost;
 import io.careloop.engine.plugin.PluginInfo;
 import io.careloop.engine.plugin.PluginMapper;
 import io.careloop.engine.plugin.Rejection;
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
@@ -14,6 +16,7 @@ import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiException;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.PersonalDataReads;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Channel plugins and import runs, for integrators and administrators: list and manage plugins,
@@ -37,12 +41,15 @@ public final class PluginRoutes {
     private final ImportRuns runs;
     private final Transactions tx;
     private final Requests requests;
+    private final AuditTrail audit;
 
-    public PluginRoutes(PluginHost host, ImportRuns runs, Transactions tx, Requests requests) {
+    /** Uploads, settings changes and lifecycle actions are audited ({@code plugin.*}, entity {@code plugin}/id). */
+    public PluginRoutes(PluginHost host, ImportRuns runs, Transactions tx, Requests requests, AuditTrail audit) {
         this.host = host;
         this.runs = runs;
         this.tx = tx;
         this.requests = requests;
+        this.audit = audit;
     }
 
     public List<ApiRoute> routes() {
@@ -83,6 +90,7 @@ public final class PluginRoutes {
                 case "disable" -> host.disable(id, u.username());
                 default -> host.reload(id, u.username());
             };
+            audited(u, "plugin." + name, id, Map.of("state", info.state()));
             ctx.json(info);
         });
     }
@@ -111,6 +119,8 @@ public final class PluginRoutes {
             values.put(e.getKey(), v == null ? null : v.toString());
         }
         host.settingsStore().update(id, host.schema(id), values, user.username());
+        // the keys only: values may be secrets
+        audited(user, "plugin.settings-changed", id, Map.of("keys", new java.util.TreeSet<>(values.keySet())));
         ctx.json(Map.of("settings", host.settingsStore().form(id, host.schema(id))));
     }
 
@@ -123,6 +133,11 @@ public final class PluginRoutes {
         }
         try (InputStream in = file.content()) {
             PluginInfo info = host.upload(file.filename(), in, user.username());
+            Map<String, Object> uploaded = new LinkedHashMap<>();
+            uploaded.put("file", file.filename());
+            uploaded.put("version", info.version());
+            uploaded.put("sha256", info.sha256());
+            audited(user, "plugin.uploaded", info.id(), uploaded);
             ctx.status(201).header("Location", "/api/v1/plugins/" + info.id()).json(info);
         }
     }
@@ -150,15 +165,30 @@ public final class PluginRoutes {
         Long after = Requests.longParam(ctx.queryParam("cursor"), "cursor");
         List<Rejection> page = runs.rejections(runId(ctx), after == null ? 0 : after, limit);
         Map<String, Object> body = new HashMap<>();
-        body.put("items", page.stream().map(ImportJson::of).toList());
+        PersonalDataReads.listing(ctx, "rejection-list").addAll(page.stream().map(Rejection::id).toList());
+        // raw input holds what customers wrote: identifiers masked for roles that do not see them (integrators)
+        UnaryOperator<String> text = FreeTextMasking.forReader(user);
+        body.put("items", page.stream().map(r -> ImportJson.of(r, text)).toList());
         body.put("nextCursor", page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null);
         ctx.json(body);
     }
 
     private void replay(Context ctx, User user) {
         ReplayRequest req = requests.optionalBody(ctx, ReplayRequest.class, new ReplayRequest(null, null));
-        ImportRun run = runs.replay(runId(ctx), req.rejectionIds(), req.correctedById(), user.username());
+        long runId = runId(ctx);
+        Map<Long, String> corrected = new HashMap<>();
+        // a corrected row sent back with the masks the integrator saw keeps the stored identifiers
+        req.correctedById().forEach((id, text) -> corrected.put(id, runs.rejections(runId, id - 1, 1).stream()
+                .filter(r -> r.id() == id).findFirst().map(r -> FreeTextMasking.restore(text, r.raw())).orElse(text)));
+        ImportRun run = runs.replay(runId, req.rejectionIds(), corrected, user.username());
         ctx.status(202).header("Location", "/api/v1/imports/" + run.id()).json(ImportJson.of(run));
+    }
+
+    private void audited(User user, String action, String pluginId, Object after) {
+        tx.write(t -> {
+            audit.record(t, user.username(), action, "plugin", pluginId, null, after, null);
+            return null;
+        });
     }
 
     private static long runId(Context ctx) {

@@ -77,6 +77,8 @@ public final class PersonalDataRoutes {
                 }
             }
             t.put("interactions", interactions);
+            // what Camunda holds for the ticket: case values, survey comments, follow-up notes (erasure rewrites the same)
+            t.put("processes", r.processes());
             tickets.add(t);
         }
         body.put("tickets", tickets);

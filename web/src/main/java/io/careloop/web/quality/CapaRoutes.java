@@ -1,5 +1,6 @@
 package io.careloop.web.quality;
 
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.quality.Capas;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
@@ -34,10 +35,11 @@ public final class CapaRoutes {
     private void list(Context ctx, User user) {
         String status = ctx.queryParam("status");
         ctx.json(Map.of("items", capas.list(status == null || status.isBlank() ? null : status.strip(),
-                ctx.queryParam("product"), Requests.intParam(ctx.queryParam("limit"), "limit", 50))));
+                ctx.queryParam("product"), Requests.intParam(ctx.queryParam("limit"), "limit", 50))
+                .stream().map(c -> c.masked(FreeTextMasking.forReader(user))).toList()));
     }
 
     private void get(Context ctx, User user) {
-        ctx.json(capas.get(ctx.pathParam("id")));
+        ctx.json(capas.get(ctx.pathParam("id")).masked(FreeTextMasking.forReader(user)));
     }
 }

@@ -1,5 +1,6 @@
 package io.careloop.web.quality;
 
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.quality.QualityComplaintService;
 import io.careloop.engine.user.Permission;
 import io.careloop.engine.user.User;
@@ -48,13 +49,13 @@ public final class QualityRoutes {
     }
 
     private void show(Context ctx, User user) {
-        ctx.json(complaints.view(ctx.pathParam("number")));
+        ctx.json(complaints.view(ctx.pathParam("number")).masked(FreeTextMasking.forReader(user)));
     }
 
     private void details(Context ctx, User user) {
         DetailsBody b = requests.body(ctx, DetailsBody.class);
         ctx.json(complaints.recordDetails(ctx.pathParam("number"), b.product(), b.lot(), b.expiry(), b.sampleRequested(),
-                b.reason(), user.username()));
+                b.reason(), user.username()).masked(FreeTextMasking.forReader(user)));
     }
 
     @SuppressWarnings("unchecked")
@@ -62,6 +63,6 @@ public final class QualityRoutes {
         Map<String, Object> body = new HashMap<>(requests.body(ctx, Map.class));
         Object reason = body.remove("reason");
         ctx.json(complaints.completeStep(ctx.pathParam("number"), ctx.pathParam("step"), body,
-                reason instanceof String r ? r : null, user.username()));
+                reason instanceof String r ? r : null, user.username()).masked(FreeTextMasking.forReader(user)));
     }
 }

@@ -5,7 +5,9 @@ import io.careloop.engine.report.Csv;
 import io.careloop.engine.report.KpiTable;
 import io.careloop.engine.report.Kpis;
 import io.careloop.engine.report.ReportFilter;
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.report.ReportService;
+import io.careloop.engine.report.ReportTicket;
 import io.careloop.engine.report.TicketCsv;
 import io.careloop.engine.report.Xlsx;
 import io.careloop.engine.user.Permission;
@@ -14,11 +16,14 @@ import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.PersonalDataReads;
 import io.javalin.http.Context;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Reports (docs/reports.md): the KPIs of a period as JSON for the dashboard, each KPI table as
@@ -102,8 +107,10 @@ public final class ReportRoutes {
         ReportService.TicketPage page = reports.tickets(f, ctx.queryParam("kpi"), Permissions.ticketScope(user),
                 Permission.TICKET_READ.grantedTo(user), ctx.queryParam("cursor"),
                 limit == null ? 50 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit)));
+        PersonalDataReads.listing(ctx, "report-tickets").addAll(page.items().stream().map(ReportTicket::number).toList());
+        UnaryOperator<String> text = FreeTextMasking.forReader(user);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items());
+        body.put("items", page.items().stream().map(t -> masked(t, text)).toList());
         body.put("nextCursor", page.nextCursor());
         ctx.json(body);
     }
@@ -111,7 +118,28 @@ public final class ReportRoutes {
     private void ticketsCsv(Context ctx, User user) {
         ReportFilter f = filter(ctx);
         download(ctx, CSV, f, "tickets.csv");
-        TicketCsv.write(reports, f, Permissions.ticketScope(user), Permission.TICKET_READ.grantedTo(user), ctx.outputStream());
+        PersonalDataReads.Listing listing = PersonalDataReads.listing(ctx, "report-tickets-export");
+        TicketCsv.write(reports, f, Permissions.ticketScope(user),
+                Permission.TICKET_READ.grantedTo(user) ? FreeTextMasking.forReader(user) : null,
+                t -> listing.add(t.number()), ctx.outputStream());
+    }
+
+    /**
+     * A report's ticket as JSON with its subject through the reader's masking (FreeTextMasking): the
+     * record's every component by name, as Jackson writes a record, so a field added to ReportTicket
+     * shows without a change here.
+     */
+    static Map<String, Object> masked(ReportTicket t, UnaryOperator<String> text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            for (RecordComponent c : ReportTicket.class.getRecordComponents()) {
+                m.put(c.getName(), c.getAccessor().invoke(t));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        m.put("subject", text.apply(t.subject()));
+        return m;
     }
 
     private static ReportFilter filter(Context ctx) {

@@ -2,6 +2,7 @@ package io.careloop.web.ticket;
 
 import io.careloop.engine.attachment.StoredAttachment;
 import io.careloop.engine.attachment.TicketAttachments;
+import io.careloop.engine.privacy.FreeTextMasking;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A ticket's attachments: the list (stored and refused files) and the download of one file. Both
@@ -38,7 +40,13 @@ public final class AttachmentRoutes {
 
     private void list(Context ctx, User user) {
         String number = ctx.pathParam("number");
-        List<Map<String, Object>> items = attachments.list(number).stream().map(a -> json(number, a)).toList();
+        // file names may carry identifiers ("ID 11010519491231002X.jpg"): masked like the ticket's texts
+        UnaryOperator<String> text = FreeTextMasking.forReader(user);
+        List<Map<String, Object>> items = attachments.list(number).stream().map(a -> {
+            Map<String, Object> m = json(number, a);
+            m.put("fileName", text.apply(a.fileName()));
+            return m;
+        }).toList();
         ctx.json(Map.of("items", items));
     }
 

@@ -26,6 +26,7 @@ import io.careloop.engine.user.User;
 import io.careloop.web.api.Access;
 import io.careloop.web.api.ApiRoute;
 import io.careloop.web.api.Requests;
+import io.careloop.web.audit.PersonalDataReads;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -130,6 +131,7 @@ public final class TicketRoutes {
                         ctx.queryParam("product"), Tier.fromCode(ctx.queryParam("tier")),
                         "true".equals(ctx.queryParam("open")), "none".equals(assignee)));
         TicketPage page = tickets.page(q, Permissions.ticketScope(user));
+        PersonalDataReads.listing(ctx, "ticket-list").addAll(page.items().stream().map(Ticket::number).toList());
         Map<String, Object> body = new HashMap<>();
         body.put("items", page.items().stream().map(t -> TicketJson.of(t, FreeTextMasking.forReader(user))).toList());
         body.put("nextCursor", page.next() == null ? null : page.next().encode());
@@ -141,7 +143,7 @@ public final class TicketRoutes {
         Map<String, Object> body = TicketJson.of(view, FreeTextMasking.forReader(user));
         // the quality complaint's state (step, lot, sample, investigation, CAPA) for those who work quality
         if (Permission.QUALITY.grantedTo(user)) {
-            body.put("quality", quality.find(view.ticket().number()).orElse(null));
+            body.put("quality", quality.find(view.ticket().number()).map(q -> q.masked(FreeTextMasking.forReader(user))).orElse(null));
         }
         ctx.header("ETag", "\"" + view.ticket().version() + "\"").json(body);
     }

@@ -86,6 +86,33 @@ class PluginApiTest {
     }
 
     @Test
+    void anUploadedPluginShowsTheChecksumOfItsArchiveAndTheUploadIsAudited() throws Exception {
+        Path archive;
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(plugins, "*example*.jar")) {
+            archive = jars.iterator().next();
+        }
+        byte[] bytes = Files.readAllBytes(archive);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        Multipart.Answer up = new Multipart().file("file", archive.getFileName().toString(), "application/java-archive", bytes)
+                .post(server.base(), "/api/v1/plugins", integrator);
+
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().path("sha256").asText()).isEqualTo(sha256);
+        JsonNode listed = null;
+        for (JsonNode p : api.get("/api/v1/plugins").json().path("items")) {
+            if (p.path("id").asText().equals(up.json().path("id").asText())) {
+                listed = p;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.path("sha256").asText()).isEqualTo(sha256);
+        assertThat(io.careloop.engine.testing.Rows.count(server.careLoop(), "SELECT COUNT(*) FROM audit_event WHERE "
+                + "action = 'plugin.uploaded' AND entity_id = ? AND actor = 'ivy.integrator' AND after_state LIKE ?",
+                up.json().path("id").asText(), "%" + sha256 + "%")).isEqualTo(1);
+    }
+
+    @Test
     void anAgentMayNotManagePluginsOrImport() throws Exception {
         ApiClient agent = server.client().withToken(server.tokenFor("al.agent", Role.AGENT));
         assertThat(agent.get("/api/v1/plugins").status()).isEqualTo(403);
@@ -147,6 +174,11 @@ class PluginApiTest {
         assertThat(r.path("field").asText()).isEqualTo("start");
         assertThat(r.path("message").asText()).contains("25:61");
         assertThat(r.path("raw").asText()).startsWith("Q-2,2026-11-06 25:61:00");
+        // the caller's number is personal data: the integrator reads it masked (docs/security.md), the read is audited
+        assertThat(r.path("raw").asText()).contains(",*******8888,").doesNotContain("13700008888");
+        assertThat(io.careloop.engine.testing.Rows.count(server.careLoop(), "SELECT COUNT(*) FROM audit_event WHERE "
+                + "action = 'rejection-list.read' AND actor = 'ivy.integrator' AND after_state LIKE ?",
+                "%\"ids\":[" + r.path("id").asLong() + "]%")).isEqualTo(1);
 
         long rejectionId = r.path("id").asLong();
         String fixed = r.path("raw").asText().replace("25:61:00", "10:15:00");
@@ -158,6 +190,9 @@ class PluginApiTest {
                 .containsExactly(1, 1, 0);
         assertThat(replayed.path("replayOf").asLong()).isEqualTo(runId);
         assertThat(ledger("Q-2")).isNotNull();
+        // the row was sent back with the mask it was shown: the stored number went in, not the mask
+        assertThat(supervisor.get("/api/v1/tickets/" + ledger("Q-2")).body()).contains("13700008888")
+                .doesNotContain("*******8888");
         assertThat(api.get("/api/v1/imports/" + runId + "/rejections").json().path("items").get(0).path("state").asText())
                 .isEqualTo("replayed");
     }

@@ -51,6 +51,9 @@ class PluginArchiveUploadTest {
         refused("absolute.zip", CraftedZips.zip("/tmp/careloop-evil.sh", "echo owned"), 400, "an absolute path");
         refused("sneaky.zip", CraftedZips.localNameDiffers("aa/evil.sh", "../evil.sh"), 400, "leaves its folder");
         refused("link.jar", CraftedZips.symlink("lib/secrets"), 400, "a symbolic link: lib/secrets");
+        refused("nested.zip", CraftedZips.zip(java.util.Map.of("plugin.properties", "plugin.id=x\n".getBytes(),
+                "lib/evil.jar", CraftedZips.zip("../../../tmp/careloop-evil.sh", "echo owned"))), 400,
+                "in lib/evil.jar: the archive holds a path that leaves its folder");
         assertThat(files()).isEqualTo(before);
         assertThat(Path.of("/tmp/careloop-evil.sh")).doesNotExist();
     }

@@ -147,6 +147,66 @@ abstract class ErasureTest {
     }
 
     @Test
+    void theAccessExportShowsWhatCamundaHoldsAndTheListsThatShowedThemAndErasureRewritesTheSame() {
+        String customer = customer("Wu Fang", "wu.fang@example.cn", "13900005555");
+        String regulated = ticket(customer, "adverse-event", "medium", "Dizziness", "Patient reports dizziness.");
+        assertThat(boss.post("/api/v1/tickets/" + regulated + "/pv-review", Map.of("outcome", "confirmed")).status())
+                .isEqualTo(200);
+        Response assessed = boss.post("/api/v1/tickets/" + regulated + "/adverse-event/assess", Map.of("seriousness",
+                "other", "market", "CN", "causality", "possible", "reporter", "Wu Fang, 13900005555"));
+        assertThat(assessed.status()).as("%s", assessed).isEqualTo(200);
+        assertThat(boss.get(ApiClient.query("/api/v1/tickets", "customer", customer)).status()).isEqualTo(200);
+
+        JsonNode ticket = exportedTicket(customer, regulated);
+
+        JsonNode caseValues = process(ticket, "adverse-event-case");
+        assertThat(caseValues.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(variable(caseValues, "reporter")).isEqualTo("Wu Fang, 13900005555");
+        assertThat(variable(caseValues, "ticketNumber")).isEqualTo(regulated);
+        assertThat(process(ticket, "ticket-lifecycle").path("id").asText()).isNotEmpty();
+        List<String> reads = new java.util.ArrayList<>();
+        boss.get("/api/v1/customers/" + customer + "/export").json().path("audit")
+                .forEach(a -> reads.add(a.path("action").asText() + " " + a.path("after").path("ids")));
+        assertThat(reads).anySatisfy(r -> assertThat(r).startsWith("ticket-list.read").contains(regulated));
+
+        Response erased = root.post("/api/v1/customers/" + customer + "/erase", Map.of("reason", "PIPL request #44"));
+        assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+
+        String pseudonym = erased.json().path("pseudonym").asText();
+        assertThat(variable(process(exportedTicket(customer, regulated), "adverse-event-case"), "reporter"))
+                .isEqualTo(pseudonym + ", " + pseudonym);
+    }
+
+    private JsonNode exportedTicket(String customer, String number) {
+        Response r = boss.get("/api/v1/customers/" + customer + "/export");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        for (JsonNode t : r.json().path("tickets")) {
+            if (t.path("number").asText().equals(number)) {
+                return t;
+            }
+        }
+        throw new AssertionError("ticket " + number + " not in the export: " + r.body());
+    }
+
+    private static JsonNode process(JsonNode ticket, String key) {
+        for (JsonNode p : ticket.path("processes")) {
+            if (p.path("processKey").asText().equals(key)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + key + " process in " + ticket.path("processes"));
+    }
+
+    private static String variable(JsonNode process, String name) {
+        for (JsonNode v : process.path("variables")) {
+            if (v.path("name").asText().equals(name)) {
+                return v.path("value").asText();
+            }
+        }
+        throw new AssertionError("no variable " + name + " in " + process.path("variables"));
+    }
+
+    @Test
     void erasureNeedsAReasonAndChangesNothingWithout() {
         String customer = customer("Liu Yang", "liu.yang@example.cn", "13900002222");
 
