@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * last: the chain follows commit order, a late commit with a lower id is simply sealed later.
  * Verification seals what is pending first, so it covers every committed event.
  *
- * <p>Runs after each commit that wrote audit events (coalesced on one thread), every
+ * <p>Runs shortly after each commit that wrote audit events (coalesced on one thread), every
  * {@link #SWEEP_SECONDS} seconds (events of a node that died before sealing), and on demand.
  */
 public final class AuditSealer implements AutoCloseable {
@@ -28,6 +28,8 @@ public final class AuditSealer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealer.class);
     static final int BATCH = 500;
     static final long SWEEP_SECONDS = 10;
+    /** How long a seal waits for more events after the first request. */
+    static final long SEAL_DELAY_MS = 200;
 
     private final Transactions tx;
     private final Clock clock;
@@ -45,14 +47,19 @@ public final class AuditSealer implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::sealQuietly, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Asks for a seal soon, on the sealer's thread; many requests before it runs make one seal. */
+    /**
+     * Asks for a seal soon ({@link #SEAL_DELAY_MS} after the first request), on the sealer's thread; the
+     * requests until it runs make one seal. The delay gathers the events of many intakes into one seal
+     * transaction: sealing right after each commit cost a second commit per ticket (on H2 each commit
+     * writes every page it touched), and a busy node sealed a few events at a time.
+     */
     public void requestSeal() {
         if (requested.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     requested.set(false);
                     sealQuietly();
-                });
+                }, SEAL_DELAY_MS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 requested.set(false);
             }

@@ -11,8 +11,16 @@ public interface ImportLedgerMapper {
         return findEither(source, sourceKey, ErasedKey.of(sourceKey));
     }
 
+    /*
+     * Two lookups by the whole unique key, not "source_key IN (…)": H2 uses an IN list on the second column
+     * of (source, source_key) only as a filter and read every ledger row of the source, so each intake
+     * got slower with the size of the ledger (20,000 rows scanned for one answer). UNION, not UNION ALL:
+     * an already erased key is both arguments.
+     */
     @Select("SELECT id, source, source_key, outcome, ticket_number, detail, created_at FROM import_ledger "
-            + "WHERE source = #{source} AND source_key IN (#{sourceKey}, #{erasedKey})")
+            + "WHERE source = #{source} AND source_key = #{sourceKey} "
+            + "UNION SELECT id, source, source_key, outcome, ticket_number, detail, created_at FROM import_ledger "
+            + "WHERE source = #{source} AND source_key = #{erasedKey}")
     LedgerEntry findEither(@Param("source") String source, @Param("sourceKey") String sourceKey,
                            @Param("erasedKey") String erasedKey);
 

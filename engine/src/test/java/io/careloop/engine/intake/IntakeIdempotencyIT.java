@@ -54,6 +54,37 @@ class IntakeIdempotencyIT {
     }
 
     @OnEveryDatabase
+    void anItemWhoseKeyWasErasedIsStillFoundAmongManyOthersAndAnsweredAsDuplicate(Kind db) throws Exception {
+        CareLoop careLoop = careLoops.on(db);
+        String key = Drafts.unique("<erased@mail.example>");
+        IntakeResult first = careLoop.intake().intake(Drafts.ticket(Drafts.unique("erased sender"), Category.SERVICE_PROCESS,
+                Severity.LOW), "email", key, "plugin:email");
+        // Given the sender was erased since (the ledger keeps the key as its hash) and the ledger holds many other items
+        try (var c = careLoop.database().dataSource().getConnection();
+             var ps = c.prepareStatement("UPDATE import_ledger SET source_key = ? WHERE source = 'email' AND source_key = ?")) {
+            ps.setString(1, ErasedKey.of(key));
+            ps.setString(2, key);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        for (int i = 0; i < 20; i++) {
+            careLoop.intake().intake(Drafts.ticket("other " + i, Category.SERVICE_PROCESS, Severity.LOW), "email",
+                    Drafts.unique("<other-" + i + "@mail.example>"), "plugin:email");
+        }
+
+        // When the mailbox is read again, with the original key
+        IntakeResult again = careLoop.intake().intake(Drafts.ticket("erased sender again", Category.SERVICE_PROCESS,
+                Severity.LOW), "email", key, "plugin:email");
+
+        // Then it is the first ticket, and the ledger lookup answers for the original and the erased form alike
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.ticket().number()).isEqualTo(first.ticket().number());
+        assertThat(careLoop.intake().seen("email", key)).isTrue();
+        assertThat(careLoop.intake().seen("email", ErasedKey.of(key))).isTrue();
+        assertThat(careLoop.intake().seen("email", Drafts.unique("<never@mail.example>"))).isFalse();
+        assertThat(Rows.count(careLoop, "SELECT COUNT(*) FROM ticket WHERE subject = 'erased sender again'")).isZero();
+    }
+
+    @OnEveryDatabase
     void theSameKeyFromAnotherSourceIsAnotherItem(Kind db) {
         CareLoop careLoop = careLoops.on(db);
         String key = Drafts.unique("42");

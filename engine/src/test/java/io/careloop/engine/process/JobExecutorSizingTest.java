@@ -23,7 +23,7 @@ class JobExecutorSizingTest {
         assertThat(e.getMaxJobsPerAcquisition()).isEqualTo(16);
         assertThat(e.getLockTimeInMillis()).isEqualTo(600_000);
         assertThat(e.getWaitTimeInMillis()).isEqualTo(5_000);
-        assertThat(e.getMaxWait()).isEqualTo(60_000);
+        assertThat(e.getMaxWait()).isEqualTo(5_000);
     }
 
     @Test

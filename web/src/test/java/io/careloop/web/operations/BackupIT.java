@@ -108,8 +108,8 @@ class BackupIT {
                 base.sessionIdle(), base.sessionAbsolute(), base.bcryptCost());
     }
 
-    /** Every ticket as a line of what a user sees of it, in number order. */
-    private static List<String> rows(CareLoop careLoop) throws SQLException {
+    /** Every ticket as a line of what a user sees of it, in number order (PostgresBackupIT too). */
+    static List<String> rows(CareLoop careLoop) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = careLoop.database().dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT number, subject, status, assignee, queue, version, first_responded_at, "
