@@ -12,7 +12,9 @@ ALTER TABLE ticket ADD COLUMN kpi_out_day DATE;
 
 -- per day of receipt (the report zone's days) and current queue and category ('' for none):
 -- counts, due-date bounds of the clocks still running (decided at read time against "now"),
--- and every ticket's business-time durations as a sorted array of 4-byte integers (exact medians)
+-- the tickets still open (count, sum of receipt epochs, oldest) and the latest resolution (the
+-- backlog at a past instant), and every ticket's business-time durations as a sorted array of
+-- 4-byte integers (exact medians)
 CREATE TABLE kpi_day (
     report_day DATE NOT NULL,
     queue             VARCHAR(64) NOT NULL,
@@ -41,8 +43,29 @@ CREATE TABLE kpi_day (
     ae_due_min        TIMESTAMP WITH TIME ZONE,
     ae_due_max        TIMESTAMP WITH TIME ZONE,
     out_count         INT NOT NULL,
+    open_count        INT NOT NULL,
+    open_epoch_sum    DECIMAL(24, 6),
+    open_min_received TIMESTAMP WITH TIME ZONE,
+    resolved_max      TIMESTAMP WITH TIME ZONE,
     fr_seconds        BYTEA,
     res_seconds       BYTEA,
+    PRIMARY KEY (report_day, queue, category)
+);
+
+-- survey facts per day they happened and the ticket's current queue and category: scores given,
+-- tickets invited that day, how many of them answered (at any time), and how many were invited on
+-- another day too (then a period's response rate is counted from the facts, not summed)
+CREATE TABLE kpi_survey_day (
+    report_day    DATE        NOT NULL,
+    queue         VARCHAR(64) NOT NULL,
+    category      VARCHAR(32) NOT NULL,
+    csat_1 INT NOT NULL, csat_2 INT NOT NULL, csat_3 INT NOT NULL, csat_4 INT NOT NULL, csat_5 INT NOT NULL,
+    nps_0 INT NOT NULL, nps_1 INT NOT NULL, nps_2 INT NOT NULL, nps_3 INT NOT NULL, nps_4 INT NOT NULL,
+    nps_5 INT NOT NULL, nps_6 INT NOT NULL, nps_7 INT NOT NULL, nps_8 INT NOT NULL, nps_9 INT NOT NULL,
+    nps_10 INT NOT NULL,
+    invited       INT NOT NULL,
+    responded     INT NOT NULL,
+    multi_invited INT NOT NULL,
     PRIMARY KEY (report_day, queue, category)
 );
 

@@ -62,8 +62,10 @@ public final class ReportService {
         if (rollupAnswers(f, scope) && rollup.refresh().equals(p.zone())) {
             return tx.read(s -> {
                 RollupReader.Cohort c = RollupReader.read(s.getMapper(KpiMapper.class), p);
-                return assemble(f, p, s.getMapper(ReportMapper.class), c.counts(), c.volumeOut(), c.firstResponse(),
-                        c.resolution(), c.complaints(), c.adverseEvents());
+                ReportMapper m = s.getMapper(ReportMapper.class);
+                return assemble(f, p, c.counts(), c.volumeOut(), c.backlog(), c.firstResponse(), c.resolution(), c.csat(),
+                        c.nps(), c.surveyRate() != null ? c.surveyRate() : m.surveyResponseRate(p), c.complaints(),
+                        c.adverseEvents());
             });
         }
         return kpisFromTickets(f, scope);
@@ -85,8 +87,8 @@ public final class ReportService {
                 ReportMapper.ClockFacts t = r.getResultObject();
                 times.add(t, calculators.computeIfAbsent(t.slaMode() + "|" + t.slaCalendar(), k -> timeOf(t)));
             });
-            return assemble(f, p, m, c, m.volumeOut(p), times.firstResponse(), times.resolution(), m.complaints(p),
-                    m.adverseEvents(p));
+            return assemble(f, p, c, m.volumeOut(p), m.backlog(p), times.firstResponse(), times.resolution(),
+                    m.scores(p, "csat"), m.scores(p, "nps"), m.surveyResponseRate(p), m.complaints(p), m.adverseEvents(p));
         });
     }
 
@@ -100,13 +102,15 @@ public final class ReportService {
         return f.agent() == null && f.product() == null && f.tier() == null && (scope.all() || scope.assignee() == null);
     }
 
-    private Kpis assemble(ReportFilter f, ReportWindow p, ReportMapper m, ReportMapper.CohortCounts c, long volumeOut,
-                          DurationStats firstResponse, DurationStats resolution, List<Kpis.Complaint> complaints,
+    private Kpis assemble(ReportFilter f, ReportWindow p, ReportMapper.CohortCounts c, long volumeOut,
+                          ReportMapper.BacklogCounts backlog, DurationStats firstResponse, DurationStats resolution,
+                          List<ReportMapper.ScoreCount> csat, List<ReportMapper.ScoreCount> nps,
+                          ReportMapper.SurveyCounts surveyRate, List<Kpis.Complaint> complaints,
                           List<Kpis.ClockStatusCount> adverseEvents) {
         return new Kpis(
                 new Kpis.Period(f.from(), f.to(), p.zone().getId(), filters(f)),
                 new Kpis.Volume(new Kpis.Count("received", c.received()), new Kpis.Count("out", volumeOut)),
-                backlog(m.backlog(p), p),
+                backlog(backlog, p),
                 firstResponse,
                 resolution,
                 new Kpis.SlaCompliance(
@@ -116,9 +120,9 @@ public final class ReportService {
                         c.escalatedToL3(), Kpis.percent(c.escalated(), c.received())),
                 Kpis.Rate.of("reopened", c.reopened(), c.everResolved()),
                 Kpis.Rate.of("resolved", c.resolved(), c.received()),
-                csat(m.scores(p, "csat")),
-                nps(m.scores(p, "nps")),
-                surveyRate(m.surveyResponseRate(p)),
+                csat(csat),
+                nps(nps),
+                surveyRate(surveyRate),
                 complaints,
                 adverseEvents);
     }

@@ -42,6 +42,45 @@ final class DayBuilder {
             String[] k = e.getKey().split("\u0000", -1);
             m.insertComplaint(day, k[0], k[1], k[2], e.getValue()[0]);
         }
+        rebuildSurveys(m, day, start, end);
+    }
+
+    /** The survey facts of the day: scores given, tickets invited (distinct), answered, invited on other days too. */
+    private static void rebuildSurveys(KpiMapper m, LocalDate day, Instant start, Instant end) {
+        Map<String, SurveySlice> slices = new TreeMap<>();
+        for (KpiMapper.SurveyFact f : m.surveyFactsOn(start, end)) {
+            SurveySlice s = slices.computeIfAbsent(key(f.queue(), f.category()), k -> new SurveySlice(f.queue(), f.category()));
+            if ("response".equals(f.kind())) {
+                if (f.csat() != null && f.csat() >= 1 && f.csat() <= 5) {
+                    s.csat[f.csat()]++;
+                }
+                if (f.nps() != null && f.nps() >= 0 && f.nps() <= 10) {
+                    s.nps[f.nps()]++;
+                }
+            } else if ("invited".equals(f.kind()) && s.invited.add(f.ticketId())) {
+                s.responded += f.answered() ? 1 : 0;
+                s.multi += f.elsewhere() ? 1 : 0;
+            }
+        }
+        m.deleteSurveyDay(day);
+        for (SurveySlice s : slices.values()) {
+            m.insertSurveyDay(day, s.queue, s.category, s.csat, s.nps, s.invited.size(), s.responded, s.multi);
+        }
+    }
+
+    private static final class SurveySlice {
+        final String queue;
+        final String category;
+        final int[] csat = new int[6];
+        final int[] nps = new int[11];
+        final java.util.Set<Long> invited = new java.util.HashSet<>();
+        int responded;
+        int multi;
+
+        SurveySlice(String queue, String category) {
+            this.queue = queue;
+            this.category = category;
+        }
     }
 
     private static String key(String queue, String category) {
@@ -58,8 +97,9 @@ final class DayBuilder {
         final String category;
         int received, resolved, everResolved, reopened, escalated, escalatedL3;
         int frMet, frLate, frOpen, resMet, resLate, resOpen;
-        int aeNot, aeAwaiting, aeOnTime, aeLate, aePending, out;
-        Instant frMin, frMax, resMin, resMax, aeMin, aeMax;
+        int aeNot, aeAwaiting, aeOnTime, aeLate, aePending, out, open;
+        Instant frMin, frMax, resMin, resMax, aeMin, aeMax, openMin, resolvedMax;
+        java.math.BigDecimal openEpochs;
         final Durations fr = new Durations();
         final Durations res = new Durations();
 
@@ -102,6 +142,15 @@ final class DayBuilder {
                     resMax = max(resMax, t.resolutionDue());
                 }
             }
+            if (t.resolvedAt() == null) {
+                open++;
+                openMin = min(openMin, t.receivedAt());
+                java.math.BigDecimal epoch = java.math.BigDecimal.valueOf(t.receivedAt().getEpochSecond())
+                        .add(java.math.BigDecimal.valueOf(t.receivedAt().getNano(), 9));
+                openEpochs = openEpochs == null ? epoch : openEpochs.add(epoch);
+            } else {
+                resolvedMax = max(resolvedMax, t.resolvedAt());
+            }
             if (t.firstRespondedAt() != null && t.firstResponseBusinessS() != null) {
                 fr.add(t.firstResponseBusinessS());
             }
@@ -130,7 +179,8 @@ final class DayBuilder {
         KpiDay row(LocalDate day) {
             return new KpiDay(day, queue, category, received, resolved, everResolved, reopened, escalated, escalatedL3,
                     frMet, frLate, frOpen, frMin, frMax, resMet, resLate, resOpen, resMin, resMax, aeNot, aeAwaiting,
-                    aeOnTime, aeLate, aePending, aeMin, aeMax, out, fr.pack(), res.pack());
+                    aeOnTime, aeLate, aePending, aeMin, aeMax, out, open, openEpochs, openMin, resolvedMax, fr.pack(),
+                    res.pack());
         }
 
         private static Instant min(Instant a, Instant b) {

@@ -13,6 +13,7 @@ public record KpiDay(LocalDate reportDay, String queue, String category, int rec
                      int reopened, int escalated, int escalatedL3, int frMet, int frLate, int frOpen,
                      Instant frOpenDueMin, Instant frOpenDueMax, int resMet, int resLate, int resOpen,
                      Instant resOpenDueMin, Instant resOpenDueMax, int aeNot, int aeAwaiting, int aeOnTime,
-                     int aeLate, int aePending, Instant aeDueMin, Instant aeDueMax, int outCount, byte[] frSeconds,
+                     int aeLate, int aePending, Instant aeDueMin, Instant aeDueMax, int outCount, int openCount,
+                     java.math.BigDecimal openEpochSum, Instant openMinReceived, Instant resolvedMax, byte[] frSeconds,
                      byte[] resSeconds) {
 }

@@ -24,7 +24,7 @@ public interface KpiMapper {
     }
 
     /** One ticket received on the day being rolled up. */
-    record DayTicket(String queue, String category, String status, int reopenCount, int escalationLevel,
+    record DayTicket(Instant receivedAt, String queue, String category, String status, int reopenCount, int escalationLevel,
                      Instant firstResponseDue, Instant firstRespondedAt, Instant resolutionDue, Instant resolvedAt,
                      Instant slaPausedAt, Long firstResponseBusinessS, Long resolutionBusinessS,
                      boolean adverseEventSuspected, String pvReview, Instant regulatoryDue, Instant submittedAt,
@@ -32,6 +32,27 @@ public interface KpiMapper {
     }
 
     record SliceCount(String queue, String category, long n) {
+    }
+
+    /** A survey fact of the day being rolled up, with what the response rate needs to know about its ticket. */
+    record SurveyFact(long ticketId, String kind, Integer csat, Integer nps, String queue, String category,
+                      boolean answered, boolean elsewhere) {
+    }
+
+    /** The survey roll-up of a window, summed. */
+    record SurveyRow(Long csat1, Long csat2, Long csat3, Long csat4, Long csat5, Long nps0, Long nps1, Long nps2,
+                     Long nps3, Long nps4, Long nps5, Long nps6, Long nps7, Long nps8, Long nps9, Long nps10,
+                     Long invited, Long responded, Long multi) {
+    }
+
+    /** What the backlog needs of one roll-up row. */
+    record BacklogRow(LocalDate reportDay, int openCount, java.math.BigDecimal openEpochSum, Instant openMinReceived,
+                      Instant resolvedMax) {
+    }
+
+    /** The backlog over some days of receipt, from the ticket rows. */
+    record BacklogPart(Long openTickets, Instant oldest, java.math.BigDecimal epochSum, Long underOneDay,
+                       Long oneToThreeDays, Long threeToSevenDays, Long overSevenDays) {
     }
 
     State lockState();
@@ -88,6 +109,24 @@ public interface KpiMapper {
     void clear();
 
     void clearComplaints();
+
+    void clearSurveys();
+
+    void deleteSurveyDay(@Param("day") LocalDate day);
+
+    List<SurveyFact> surveyFactsOn(@Param("start") Instant start, @Param("end") Instant end);
+
+    List<Instant> surveyTimes(@Param("ids") Collection<Long> ticketIds);
+
+    void insertSurveyDay(@Param("day") LocalDate day, @Param("queue") String queue, @Param("category") String category,
+                         @Param("c") int[] csat, @Param("n") int[] nps, @Param("invited") int invited,
+                         @Param("responded") int responded, @Param("multi") int multi);
+
+    SurveyRow surveyRows(@Param("p") ReportWindow p, @Param("fromDay") LocalDate fromDay, @Param("toDay") LocalDate toDay);
+
+    List<BacklogRow> backlogRows(@Param("p") ReportWindow p, @Param("toDay") LocalDate toDay);
+
+    BacklogPart backlogDetail(@Param("p") ReportWindow p, @Param("start") Instant start, @Param("end") Instant end);
 
     /** The roll-up rows of the window's days that pass its queue / team / category / scope filters. */
     List<KpiDay> rows(@Param("p") ReportWindow p, @Param("fromDay") LocalDate fromDay, @Param("toDay") LocalDate toDay);

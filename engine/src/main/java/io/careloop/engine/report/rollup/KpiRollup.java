@@ -119,6 +119,7 @@ public final class KpiRollup {
             m.lockState();
             m.clear();
             m.clearComplaints();
+            m.clearSurveys();
             m.saveState(new KpiMapper.State(z.getId(), false, m.maxTicketId(), m.maxAuditId(), m.maxSurveyId()));
             return new Instant[] {m.firstReceived(), m.lastActivity()};
         });
@@ -133,7 +134,7 @@ public final class KpiRollup {
                     m.lockState();
                     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                         Instant start = day.atStartOfDay(z).toInstant();
-                        store(w, m.clocksReceived(start, day.plusDays(1).atStartOfDay(z).toInstant()), z);
+                        store(w, m.clocksReceived(start, day.plusDays(1).atStartOfDay(z).toInstant()), z, false);
                     }
                     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                         DayBuilder.rebuild(m, day, z);
@@ -180,7 +181,7 @@ public final class KpiRollup {
         Map<Long, KpiMapper.Clock> clocks = new LinkedHashMap<>();
         chunks(ids, c -> m.clocksById(c)).forEach(c -> clocks.put(c.id(), c));
         chunks(numbers, c -> m.clocksByNumber(c)).forEach(c -> clocks.put(c.id(), c));
-        for (LocalDate day : store(w, clocks.values(), z)) {
+        for (LocalDate day : store(w, clocks.values(), z, true)) {
             DayBuilder.rebuild(m, day, z);
         }
         if (!dirty.isEmpty()) {
@@ -195,7 +196,7 @@ public final class KpiRollup {
      * computation {@link WorkingTimes} makes: working time on the ticket's calendar minus its waits);
      * answers the days whose rows these tickets are counted in, before and after.
      */
-    private Set<LocalDate> store(Tx w, Collection<KpiMapper.Clock> clocks, ZoneId z) {
+    private Set<LocalDate> store(Tx w, Collection<KpiMapper.Clock> clocks, ZoneId z, boolean surveyDays) {
         Set<LocalDate> days = new TreeSet<>();
         if (clocks.isEmpty()) {
             return days;
@@ -223,6 +224,10 @@ public final class KpiRollup {
             if (out != null) {
                 days.add(out);
             }
+        }
+        if (surveyDays) {
+            chunks(clocks.stream().map(KpiMapper.Clock::id).toList(), m::surveyTimes)
+                    .forEach(at -> days.add(LocalDate.ofInstant(at, z)));
         }
         return days;
     }

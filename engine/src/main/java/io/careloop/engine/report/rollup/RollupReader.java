@@ -19,10 +19,12 @@ import java.util.TreeMap;
  */
 public final class RollupReader {
 
-    /** What the roll-up answers; backlog and surveys are read as before. */
+    /** What the roll-up answers; {@code surveyRate} null when the period's facts must be counted one by one. */
     public record Cohort(ReportMapper.CohortCounts counts, long volumeOut, DurationStats firstResponse,
                          DurationStats resolution, List<Kpis.Complaint> complaints,
-                         List<Kpis.ClockStatusCount> adverseEvents) {
+                         List<Kpis.ClockStatusCount> adverseEvents, ReportMapper.BacklogCounts backlog,
+                         List<ReportMapper.ScoreCount> csat, List<ReportMapper.ScoreCount> nps,
+                         ReportMapper.SurveyCounts surveyRate) {
     }
 
     private RollupReader() {
@@ -36,6 +38,7 @@ public final class RollupReader {
         long aeNot = 0, aeAwaiting = 0, aeOnTime = 0, aeLate = 0, aeOverdue = 0, aeRunning = 0;
         Durations fr = new Durations();
         Durations res = new Durations();
+        KpiMapper.SurveyRow survey = m.surveyRows(p, from, to);
         for (KpiDay r : m.rows(p, from, to)) {
             received += r.received();
             resolved += r.resolved();
@@ -69,7 +72,92 @@ public final class RollupReader {
         ae.forEach((k, v) -> aeList.add(new Kpis.ClockStatusCount(k, v)));
         return new Cohort(new ReportMapper.CohortCounts(received, resolved, everResolved, reopened, escalated, escalatedL3,
                 frMet, frMissed, resMet, resMissed), out, DurationStats.of(fr.values(), fr.size()),
-                DurationStats.of(res.values(), res.size()), complaints(m, p, from, to), aeList);
+                DurationStats.of(res.values(), res.size()), complaints(m, p, from, to), aeList, backlog(m, p),
+                scores(survey, true), scores(survey, false),
+                survey == null || n(survey.multi()) == 0 ? new ReportMapper.SurveyCounts(n(survey == null ? null
+                        : survey.invited()), n(survey == null ? null : survey.responded())) : null);
+    }
+
+    private static long n(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    private static List<ReportMapper.ScoreCount> scores(KpiMapper.SurveyRow s, boolean csat) {
+        List<ReportMapper.ScoreCount> list = new ArrayList<>();
+        if (s == null) {
+            return list;
+        }
+        Long[] v = csat ? new Long[] {null, s.csat1(), s.csat2(), s.csat3(), s.csat4(), s.csat5()}
+                : new Long[] {s.nps0(), s.nps1(), s.nps2(), s.nps3(), s.nps4(), s.nps5(), s.nps6(), s.nps7(), s.nps8(),
+                        s.nps9(), s.nps10()};
+        for (int i = 0; i < v.length; i++) {
+            if (n(v[i]) > 0) {
+                list.add(new ReportMapper.ScoreCount(i, v[i]));
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The backlog at the window's {@code asOf}: a row whose tickets were all resolved before asOf (or
+     * are still open) and all received more than 7 days before it adds its open tickets as they are;
+     * the other days (the last week, and days with a ticket resolved after asOf) are counted from the
+     * ticket rows, a range of days at a time.
+     */
+    private static ReportMapper.BacklogCounts backlog(KpiMapper m, ReportWindow p) {
+        java.time.ZoneId z = p.zone();
+        LocalDate lastDay = LocalDate.ofInstant(p.asOf(), z);
+        java.util.SortedSet<LocalDate> detail = new java.util.TreeSet<>();
+        List<KpiMapper.BacklogRow> rows = m.backlogRows(p, lastDay);
+        for (KpiMapper.BacklogRow r : rows) {
+            Instant end = r.reportDay().plusDays(1).atStartOfDay(z).toInstant();
+            if ((r.resolvedMax() != null && !r.resolvedMax().isBefore(p.asOf())) || end.isAfter(p.day7())) {
+                detail.add(r.reportDay());
+            }
+        }
+        long count = 0, under1 = 0, one3 = 0, three7 = 0, over7 = 0;
+        java.math.BigDecimal epochs = java.math.BigDecimal.ZERO;
+        Instant oldest = null;
+        for (KpiMapper.BacklogRow r : rows) {
+            if (!detail.contains(r.reportDay()) && r.openCount() > 0) {
+                count += r.openCount();
+                over7 += r.openCount();
+                epochs = epochs.add(r.openEpochSum());
+                oldest = oldest == null || r.openMinReceived().isBefore(oldest) ? r.openMinReceived() : oldest;
+            }
+        }
+        LocalDate rangeStart = null;
+        LocalDate previous = null;
+        List<LocalDate[]> ranges = new ArrayList<>();
+        for (LocalDate d : detail) {
+            if (previous == null || !d.equals(previous.plusDays(1))) {
+                if (rangeStart != null) {
+                    ranges.add(new LocalDate[] {rangeStart, previous});
+                }
+                rangeStart = d;
+            }
+            previous = d;
+        }
+        if (rangeStart != null) {
+            ranges.add(new LocalDate[] {rangeStart, previous});
+        }
+        for (LocalDate[] range : ranges) {
+            KpiMapper.BacklogPart b = m.backlogDetail(p, range[0].atStartOfDay(z).toInstant(),
+                    range[1].plusDays(1).atStartOfDay(z).toInstant());
+            if (b == null || n(b.openTickets()) == 0) {
+                continue;
+            }
+            count += b.openTickets();
+            under1 += n(b.underOneDay());
+            one3 += n(b.oneToThreeDays());
+            three7 += n(b.threeToSevenDays());
+            over7 += n(b.overSevenDays());
+            epochs = epochs.add(b.epochSum());
+            oldest = oldest == null || b.oldest().isBefore(oldest) ? b.oldest() : oldest;
+        }
+        Double average = count == 0 ? null
+                : epochs.divide(java.math.BigDecimal.valueOf(count), java.math.MathContext.DECIMAL128).doubleValue();
+        return new ReportMapper.BacklogCounts(count, oldest, average, under1, one3, three7, over7);
     }
 
     /** Complaints are the product-quality tickets: the category filter and a scope by category decide at once. */
