@@ -89,6 +89,9 @@ public interface KpiMapper {
     void setClocks(@Param("id") long id, @Param("fr") Long firstResponse, @Param("res") Long resolution,
                    @Param("outDay") LocalDate outDay);
 
+    /** Each row's id with the durations and day to store (the other fields are not read). */
+    void setManyClocks(@Param("rows") List<Clock> rows);
+
     Instant firstReceived();
 
     Instant lastActivity();

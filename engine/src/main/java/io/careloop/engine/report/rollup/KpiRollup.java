@@ -206,6 +206,7 @@ public final class KpiRollup {
         List<String> numbers = clocks.stream().map(KpiMapper.Clock::number).toList();
         chunks(numbers, m::pauses).forEach(e -> pauses.computeIfAbsent(e.number(), k -> new ArrayList<>(2)).add(e));
         Map<String, DueDateCalculator> calculators = new HashMap<>();
+        List<KpiMapper.Clock> changed = new ArrayList<>();
         for (KpiMapper.Clock c : clocks) {
             DueDateCalculator time = calculators.computeIfAbsent(c.slaMode() + "|" + c.slaCalendar(), k -> calendars
                     .calculator(w, "calendar".equals(c.slaMode()) ? SlaMode.CALENDAR : SlaMode.BUSINESS, c.slaCalendar()));
@@ -215,7 +216,7 @@ public final class KpiRollup {
             LocalDate out = c.resolvedAt() == null ? null : LocalDate.ofInstant(c.resolvedAt(), z);
             if (!Objects.equals(fr, c.firstResponseBusinessS()) || !Objects.equals(res, c.resolutionBusinessS())
                     || !Objects.equals(out, c.kpiOutDay())) {
-                m.setClocks(c.id(), fr, res, out);
+                changed.add(new KpiMapper.Clock(c.id(), null, null, null, null, null, null, fr, res, out));
             }
             days.add(LocalDate.ofInstant(c.receivedAt(), z));
             if (c.kpiOutDay() != null) {
@@ -223,6 +224,14 @@ public final class KpiRollup {
             }
             if (out != null) {
                 days.add(out);
+            }
+        }
+        if (changed.size() == 1) {
+            KpiMapper.Clock c = changed.get(0);
+            m.setClocks(c.id(), c.firstResponseBusinessS(), c.resolutionBusinessS(), c.kpiOutDay());
+        } else {
+            for (int i = 0; i < changed.size(); i += 500) {
+                m.setManyClocks(changed.subList(i, Math.min(changed.size(), i + 500)));
             }
         }
         if (surveyDays) {

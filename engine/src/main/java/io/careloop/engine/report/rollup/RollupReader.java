@@ -39,7 +39,8 @@ public final class RollupReader {
         Durations fr = new Durations();
         Durations res = new Durations();
         KpiMapper.SurveyRow survey = m.surveyRows(p, from, to);
-        for (KpiDay r : m.rows(p, from, to)) {
+        List<KpiDay> all = m.rows(p, from, to);
+        for (KpiDay r : all) {
             received += r.received();
             resolved += r.resolved();
             everResolved += r.everResolved();
