@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
 import { LANGS, lang, preferredLang, rememberLang, setLang, t, type Lang } from './i18n';
-import { LazyDashboard, mayReadReports } from './dashboard/LazyDashboard';
+import { LazyDashboard, LazySchedules, mayReadReports } from './dashboard/LazyDashboard';
 import { connectLive, disconnectLive } from './live';
 import { LoginScreen } from './login/LoginScreen';
 import type { User } from './model';
@@ -99,6 +99,8 @@ export function App() {
           ? <StudioLoader api={api} user={user} path={route.path} go={(v) => go({ screen: 'studio', path: studioPath(v) })} />
           : route.screen === 'reports'
             ? <LazyDashboard api={api} user={user} go={go} />
+            : route.screen === 'schedules'
+            ? <LazySchedules api={api} go={go} />
             : route.screen === 'ticket'
               ? <TicketScreen api={api} user={user} number={route.number} go={go} />
               : <QueuesScreen api={api} user={user} view={route.view} go={go} />}

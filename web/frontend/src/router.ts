@@ -5,12 +5,15 @@ export type Route =
   | { screen: 'ticket'; number: string }
   /** the supervisor studio; `path` is the part after /studio (studio/paths.ts reads it) */
   | { screen: 'studio'; path: string }
-  | { screen: 'reports' };
+  | { screen: 'reports' }
+  /** the weekly report schedules (supervisors) */
+  | { screen: 'schedules' };
 
 export function parseRoute(path: string): Route {
   const s = /^\/studio(\/.*)?$/.exec(path);
   if (s) return { screen: 'studio', path: s[1] ?? '' };
   if (path === '/reports') return { screen: 'reports' };
+  if (path === '/reports/schedules') return { screen: 'schedules' };
   const t = /^\/tickets\/([^/]+)$/.exec(path);
   if (t) return { screen: 'ticket', number: decodeURIComponent(t[1]) };
   const q = /^\/queues\/([^/]+)$/.exec(path);
@@ -20,6 +23,7 @@ export function parseRoute(path: string): Route {
 export function routePath(r: Route): string {
   if (r.screen === 'studio') return `/studio${r.path}`;
   if (r.screen === 'reports') return '/reports';
+  if (r.screen === 'schedules') return '/reports/schedules';
   return r.screen === 'ticket' ? `/tickets/${encodeURIComponent(r.number)}` : `/queues/${encodeURIComponent(r.view)}`;
 }
 

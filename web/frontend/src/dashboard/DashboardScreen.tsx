@@ -57,6 +57,8 @@ export default function DashboardScreen({ api, user, go }: Props) {
       <div class="row wrap">
         <h2>{dt('title')}</h2>
         <span class="spacer" />
+        <a href="/reports/schedules" data-testid="nav-schedules"
+           onClick={(e) => { e.preventDefault(); go({ screen: 'schedules' }); }}>{dt('schedules.link')}</a>
         <a class="export" href={xlsxHref(filters)} download data-testid="export-all">{dt('export.all')}</a>
       </div>
       <ReportFilterBar user={user} value={filters} onChange={setFilters} />

@@ -156,7 +156,7 @@ public final class CareLoop implements AutoCloseable {
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
                         ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class,
                         ScheduleMapper.class, AttachmentMapper.class, OutboxMapper.class,
-                        ContactPointMapper.class),
+                        ContactPointMapper.class, io.careloop.engine.report.rollup.KpiMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -185,6 +185,8 @@ public final class CareLoop implements AutoCloseable {
             this.calendars = new Calendars(transactions, json, audit, clock);
             this.queueCalendars = new QueueCalendars(transactions, audit, clock);
             this.reports = new ReportService(transactions, calendars, clock);
+            // every ticket, audit and survey write marks the KPI roll-up dirty in its own transaction (docs/reports.md)
+            database.sessionFactory().getConfiguration().addInterceptor(new io.careloop.engine.report.rollup.KpiChangeMarker());
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
             this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
@@ -257,6 +259,7 @@ public final class CareLoop implements AutoCloseable {
             c.outbox.start(Duration.ofSeconds(5));
             c.retention.start();
             c.weeklyReports.start();
+            c.reports.rollup().start(Duration.ofSeconds(10));
         }
         LOG.info("careloop.started db={} jobExecutor={}", c.database.databaseId(), settings.jobExecutor());
         return c;
@@ -472,6 +475,7 @@ public final class CareLoop implements AutoCloseable {
         try {
             retention.close();
             weeklyReports.close();
+            reports.rollup().close();
             poller.close();
             outbox.close();
             imports.close();

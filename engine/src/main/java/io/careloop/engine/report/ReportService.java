@@ -2,6 +2,9 @@ package io.careloop.engine.report;
 
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.report.rollup.KpiMapper;
+import io.careloop.engine.report.rollup.KpiRollup;
+import io.careloop.engine.report.rollup.RollupReader;
 import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.sla.DueDateCalculator;
 import io.careloop.engine.sla.SlaMode;
@@ -40,11 +43,13 @@ public final class ReportService {
     private final Transactions tx;
     private final Calendars calendars;
     private final Clock clock;
+    private final KpiRollup rollup;
 
     public ReportService(Transactions tx, Calendars calendars, Clock clock) {
         this.tx = tx;
         this.calendars = calendars;
         this.clock = clock;
+        this.rollup = new KpiRollup(tx, calendars, this::zone);
     }
 
     /** The zone of the default business calendar: a report's days are that office's days. */
@@ -53,6 +58,25 @@ public final class ReportService {
     }
 
     public Kpis kpis(ReportFilter f, TicketScope scope) {
+        ReportWindow p = ReportWindow.of(f, zone(), clock.instant(), scope, null);
+        if (rollupAnswers(f, scope) && rollup.refresh().equals(p.zone())) {
+            return tx.read(s -> {
+                RollupReader.Cohort c = RollupReader.read(s.getMapper(KpiMapper.class), p);
+                ReportMapper m = s.getMapper(ReportMapper.class);
+                return assemble(f, p, c.counts(), c.volumeOut(), c.backlog(), c.firstResponse(), c.resolution(), c.csat(),
+                        c.nps(), c.surveyRate() != null ? c.surveyRate() : m.surveyResponseRate(p), c.complaints(),
+                        c.adverseEvents());
+            });
+        }
+        return kpisFromTickets(f, scope);
+    }
+
+    /**
+     * The KPIs computed from the ticket rows, every duration on its calendar at read time: what the
+     * roll-up must equal, and the answer for the filters it does not keep (agent, product, tier, a scope
+     * by assignee).
+     */
+    public Kpis kpisFromTickets(ReportFilter f, TicketScope scope) {
         ReportWindow p = ReportWindow.of(f, zone(), clock.instant(), scope, null);
         return tx.read(s -> {
             ReportMapper m = s.getMapper(ReportMapper.class);
@@ -63,25 +87,44 @@ public final class ReportService {
                 ReportMapper.ClockFacts t = r.getResultObject();
                 times.add(t, calculators.computeIfAbsent(t.slaMode() + "|" + t.slaCalendar(), k -> timeOf(t)));
             });
-            return new Kpis(
-                    new Kpis.Period(f.from(), f.to(), p.zone().getId(), filters(f)),
-                    new Kpis.Volume(new Kpis.Count("received", c.received()), new Kpis.Count("out", m.volumeOut(p))),
-                    backlog(m.backlog(p), p),
-                    times.firstResponse(),
-                    times.resolution(),
-                    new Kpis.SlaCompliance(
-                            Kpis.Rate.of("first-response-met", c.firstResponseMet(), c.firstResponseMet() + c.firstResponseMissed()),
-                            Kpis.Rate.of("resolution-met", c.resolutionMet(), c.resolutionMet() + c.resolutionMissed())),
-                    new Kpis.Escalations(new Kpis.Count("escalated", c.escalated()), c.escalated() - c.escalatedToL3(),
-                            c.escalatedToL3(), Kpis.percent(c.escalated(), c.received())),
-                    Kpis.Rate.of("reopened", c.reopened(), c.everResolved()),
-                    Kpis.Rate.of("resolved", c.resolved(), c.received()),
-                    csat(m.scores(p, "csat")),
-                    nps(m.scores(p, "nps")),
-                    surveyRate(m.surveyResponseRate(p)),
-                    m.complaints(p),
-                    m.adverseEvents(p));
+            return assemble(f, p, c, m.volumeOut(p), m.backlog(p), times.firstResponse(), times.resolution(),
+                    m.scores(p, "csat"), m.scores(p, "nps"), m.surveyResponseRate(p), m.complaints(p), m.adverseEvents(p));
         });
+    }
+
+    /** The roll-up (V19): kept current before each KPI call, and by a tick on job-executor nodes. */
+    public KpiRollup rollup() {
+        return rollup;
+    }
+
+    /** The roll-up keeps days, queues and categories: a filter by agent, product or tier reads the tickets. */
+    private static boolean rollupAnswers(ReportFilter f, TicketScope scope) {
+        return f.agent() == null && f.product() == null && f.tier() == null && (scope.all() || scope.assignee() == null);
+    }
+
+    private Kpis assemble(ReportFilter f, ReportWindow p, ReportMapper.CohortCounts c, long volumeOut,
+                          ReportMapper.BacklogCounts backlog, DurationStats firstResponse, DurationStats resolution,
+                          List<ReportMapper.ScoreCount> csat, List<ReportMapper.ScoreCount> nps,
+                          ReportMapper.SurveyCounts surveyRate, List<Kpis.Complaint> complaints,
+                          List<Kpis.ClockStatusCount> adverseEvents) {
+        return new Kpis(
+                new Kpis.Period(f.from(), f.to(), p.zone().getId(), filters(f)),
+                new Kpis.Volume(new Kpis.Count("received", c.received()), new Kpis.Count("out", volumeOut)),
+                backlog(backlog, p),
+                firstResponse,
+                resolution,
+                new Kpis.SlaCompliance(
+                        Kpis.Rate.of("first-response-met", c.firstResponseMet(), c.firstResponseMet() + c.firstResponseMissed()),
+                        Kpis.Rate.of("resolution-met", c.resolutionMet(), c.resolutionMet() + c.resolutionMissed())),
+                new Kpis.Escalations(new Kpis.Count("escalated", c.escalated()), c.escalated() - c.escalatedToL3(),
+                        c.escalatedToL3(), Kpis.percent(c.escalated(), c.received())),
+                Kpis.Rate.of("reopened", c.reopened(), c.everResolved()),
+                Kpis.Rate.of("resolved", c.resolved(), c.received()),
+                csat(csat),
+                nps(nps),
+                surveyRate(surveyRate),
+                complaints,
+                adverseEvents);
     }
 
     /** A page of the tickets behind {@code kpi} (one of {@link #DRILL_DOWNS}), oldest receipt first. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>Tickets are added one at a time as the database streams them; only two arrays of seconds
  * are kept, which {@link DurationStats} sorts for the median and the 90th percentile.
  */
-final class WorkingTimes {
+public final class WorkingTimes {
 
     private long[] firstResponse = new long[64];
     private long[] resolution = new long[64];
@@ -55,7 +55,7 @@ final class WorkingTimes {
     }
 
     /** Working time in [from, to) outside the pauses; a pause still open at {@code to} ends there. */
-    static long working(Instant from, Instant to, List<ReportMapper.PauseEvent> pauses, DueDateCalculator time) {
+    public static long working(Instant from, Instant to, List<ReportMapper.PauseEvent> pauses, DueDateCalculator time) {
         if (!to.isAfter(from)) {
             return 0;
         }
