@@ -35,18 +35,21 @@ describe('timeline: a reply shows how far it got through the channel', () => {
       .toBe('Not delivered after 5 attempts: mailbox unavailable');
     setLang('zh-CN');
     expect(deliveryText({ state: 'not-sent', attempts: 0, lastError: 'no e-mail address', nextTry: null, sentAt: null }))
-      .toBe('未发送：no e-mail address');
+      .toBe('未经渠道发送：no e-mail address');
   });
 
-  it('marks a failed reply as an alert on the entry and leaves entries without delivery alone', () => {
+  it('marks a failed reply as an alert, notes one no channel sends, and leaves entries without delivery alone', () => {
     const host = mount(<Timeline entries={[
       reply({ state: 'failed', attempts: 5, lastError: 'mailbox unavailable', nextTry: null, sentAt: null }),
+      reply({ state: 'not-sent', attempts: 0, lastError: 'no plugin serves channel phone', nextTry: null, sentAt: null }),
       { ...reply(null), kind: 'note', direction: 'internal', body: 'called the pharmacy' },
     ]} />);
     const states = host.querySelectorAll('[data-testid=delivery]');
-    expect(states).toHaveLength(1);
+    expect(states).toHaveLength(2);
     expect(states[0].getAttribute('role')).toBe('alert');
     expect(states[0].textContent).toContain('mailbox unavailable');
+    expect(states[1].getAttribute('role')).toBeNull();
+    expect(states[1].textContent).toBe('Not sent through a channel: no plugin serves channel phone');
   });
 });
 

@@ -84,7 +84,7 @@ export const en = {
   'delivery.sending': 'Sending…',
   'delivery.sent': 'Sent {at}',
   'delivery.failed': 'Not delivered after {attempts} attempts: {error}',
-  'delivery.not-sent': 'Not sent: {error}',
+  'delivery.not-sent': 'Not sent through a channel: {error}',
   'attachments.title': 'Attachments',
   'attachments.empty': 'No files came with this ticket.',
   'attachments.download': 'Download {name}',

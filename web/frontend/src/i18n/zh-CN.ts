@@ -86,7 +86,7 @@ export const zhCN: Messages = {
   'delivery.sending': '发送中…',
   'delivery.sent': '已发送 {at}',
   'delivery.failed': '{attempts} 次尝试后仍未送达：{error}',
-  'delivery.not-sent': '未发送：{error}',
+  'delivery.not-sent': '未经渠道发送：{error}',
   'attachments.title': '附件',
   'attachments.empty': '此工单没有附件。',
   'attachments.download': '下载 {name}',

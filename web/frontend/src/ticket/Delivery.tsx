@@ -17,9 +17,12 @@ export function deliveryText(d: Delivery): string {
   }
 }
 
-/** A failed or unsent reply is an alert: the customer has not heard from us. */
+/**
+ * A reply the channel gave up on is an alert: the customer has not heard from us. One no plugin
+ * sends (a web or phone ticket, read in the portal or said on the phone) is only noted.
+ */
 export function DeliveryState({ delivery }: { delivery: Delivery }) {
-  const bad = delivery.state === 'failed' || delivery.state === 'not-sent';
+  const bad = delivery.state === 'failed';
   return (
     <div class={`delivery delivery-${delivery.state}`} data-testid="delivery" data-state={delivery.state}
          role={bad ? 'alert' : undefined}>
