@@ -18,7 +18,27 @@ export function connectLive(): void {
   source.addEventListener('ready', () => document.body.setAttribute('data-live', 'ready'));
 }
 
+// A page the browser keeps in its back/forward cache must not hold its event stream open: each such
+// page kept one of the six HTTP/1.1 connections the browser allows per server, and after a few full
+// navigations (address bar, links from elsewhere) the next page's requests queued forever behind
+// them ("Loading…"). The stream closes when the page is hidden and opens again if it is shown again.
+let resumeOnShow = false;
+if (typeof addEventListener !== 'undefined') {
+  addEventListener('pagehide', () => {
+    if (!source) return;
+    source.close();
+    source = null;
+    resumeOnShow = true;
+  });
+  addEventListener('pageshow', () => {
+    if (!resumeOnShow) return;
+    resumeOnShow = false;
+    connectLive();
+  });
+}
+
 export function disconnectLive(): void {
+  resumeOnShow = false;
   source?.close();
   source = null;
   document.body.removeAttribute('data-live');

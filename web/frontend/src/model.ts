@@ -54,6 +54,29 @@ export interface TimelineEntry {
   direction: string | null;
   body: string | null;
   changes: string | null;
+  /** a reply's way out through the ticket's channel (the outbox); null for everything else */
+  delivery?: Delivery | null;
+}
+
+export interface Delivery {
+  /** queued, sending, sent, failed or not-sent */
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  nextTry: string | null;
+  sentAt: string | null;
+}
+
+/** A file that came with the ticket (GET /api/v1/tickets/{number}/attachments); href only when stored. */
+export interface Attachment {
+  id: number;
+  fileName: string;
+  contentType: string | null;
+  size: number | null;
+  state: 'stored' | 'refused' | 'erased' | string;
+  reason: string | null;
+  createdAt: string;
+  href: string | null;
 }
 
 export interface TicketView extends Ticket {

@@ -80,4 +80,18 @@ describe('which tickets a queue view holds', () => {
     expect([c, none, b, a].sort(compareDue).map((x) => x.number)).toEqual(['CL-1', 'CL-2', 'CL-3', 'CL-0']);
     expect(compareDue(ticket('CL-7', null), ticket('CL-8', null))).toBeLessThan(0);
   });
+
+  it('places a live-changed ticket in a tier-filtered list by its customer\'s tier', () => {
+    const vip = ticket('CL-9', '2026-12-01T11:30:00Z');
+    expect(matchesQuery(vip, { open: 'true', tier: 'VIP' }, 'li', 'VIP')).toBe(true);
+    expect(matchesQuery(vip, { open: 'true', tier: 'VIP' }, 'li', 'B')).toBe(false);
+    // no customer: no tier filter matches it, as the server's customer_id IN (… tier = ?)
+    expect(matchesQuery(vip, { open: 'true', tier: 'VIP' }, 'li', null)).toBe(false);
+    // the other filters still decide first
+    expect(matchesQuery({ ...vip, status: 'closed' }, { open: 'true', tier: 'VIP' }, 'li', 'VIP')).toBe(false);
+    const belongs = matchesQuery(vip, { open: 'true', tier: 'VIP' }, 'li', 'VIP');
+    expect(numbers(mergeChange([a, b, c], 'CL-9', vip, belongs, false))).toEqual(['CL-1', 'CL-2', 'CL-9', 'CL-3']);
+    const left = matchesQuery({ ...b }, { open: 'true', tier: 'VIP' }, 'li', 'A');
+    expect(numbers(mergeChange([a, b, c], 'CL-2', b, left, false))).toEqual(['CL-1', 'CL-3']);
+  });
 });

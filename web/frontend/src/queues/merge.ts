@@ -10,9 +10,11 @@ const CLOSED = ['resolved', 'closed'];
 
 /**
  * Whether `t` belongs to the list asked for with `q` (the ticket list's query parameters), as the
- * server decides it; null when the client cannot tell (the customer tier is not on the ticket).
+ * server decides it. The customer's tier is not on the ticket row: `tier` is the tier of the
+ * ticket's customer (null: no customer, which no tier filter matches), from the ticket view the
+ * live change was fetched with; left out (undefined), a tier filter answers null: cannot tell.
  */
-export function matchesQuery(t: Ticket, q: ListQuery, me: string): boolean | null {
+export function matchesQuery(t: Ticket, q: ListQuery, me: string, tier?: string | null): boolean | null {
   if (q.open === 'true' && CLOSED.includes(t.status)) return false;
   if (q.status && t.status !== q.status) return false;
   if (q.assignee === 'none' ? t.assignee !== null
@@ -22,7 +24,8 @@ export function matchesQuery(t: Ticket, q: ListQuery, me: string): boolean | nul
   for (const key of ['queue', 'category', 'severity', 'priority', 'channel', 'product'] as const) {
     if (q[key] && t[key] !== q[key]) return false;
   }
-  return q.tier ? null : true;
+  if (!q.tier) return true;
+  return tier === undefined ? null : tier === q.tier;
 }
 
 /** The list's order: resolution due ascending (none last), then number. */

@@ -5,6 +5,7 @@ import { onLive } from '../live';
 import { may, type TicketView, type User } from '../model';
 import type { Route } from '../router';
 import { Actions } from './Actions';
+import { Attachments } from './Attachments';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { SlaBadge } from './SlaBadge';
@@ -99,6 +100,7 @@ export function TicketScreen({ api, user, number, go }: Props) {
           <Actions api={api} ticket={ticket} user={user} onDone={load} />
           <Composer api={api} ticket={ticket} canWork={may(user, 'ticket.work')} onDone={load} />
           <h2>{t('timeline.title')}</h2>
+          <Attachments api={api} number={ticket.number} version={ticket.version} />
           <Timeline entries={ticket.timeline} />
         </section>
         <CustomerPanel api={api} customer={ticket.customer} current={ticket.number} go={go} />

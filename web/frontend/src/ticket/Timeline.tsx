@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { code, formatDate, t } from '../i18n';
 import type { TimelineEntry } from '../model';
+import { DeliveryState } from './Delivery';
 
 const LOOKS_LIKE_HTML = /<[a-z][\s\S]*>/i;
 
@@ -24,6 +25,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             // eslint-disable-next-line react/no-danger
             ? <div class="body html" dangerouslySetInnerHTML={{ __html: sanitise(e.body) }} />
             : <div class="body">{e.body}</div>)}
+          {e.delivery && <DeliveryState delivery={e.delivery} />}
         </li>
       ))}
     </ol>

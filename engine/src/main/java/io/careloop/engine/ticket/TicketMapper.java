@@ -19,8 +19,12 @@ public interface TicketMapper {
     /** Saves every mutable column if the row still has {@code expectedVersion}; returns rows changed. */
     int save(@Param("t") Ticket ticket, @Param("expectedVersion") int expectedVersion);
 
-    /** A page of {@code query} within {@code scope} (what the caller may see; {@link TicketScope#ALL} for all). */
-    List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern, @Param("scope") TicketScope scope);
+    /**
+     * A page of {@code query} within {@code scope} (what the caller may see; {@link TicketScope#ALL} for all);
+     * {@code openStatuses}: {@link TicketStatus#OPEN_CODES} (an open-only page is a union of one branch per open status).
+     */
+    List<Ticket> page(@Param("q") TicketQuery query, @Param("pattern") String pattern, @Param("scope") TicketScope scope,
+                      @Param("openStatuses") List<String> openStatuses);
 
     /** Open tickets per queue within {@code scope}, with how many are {@code me}'s, unassigned, at risk, breached. */
     List<QueueTally> queueTallies(@Param("me") String me, @Param("scope") TicketScope scope, @Param("f") QueueFilter filter);

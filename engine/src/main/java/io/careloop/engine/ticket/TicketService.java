@@ -126,7 +126,8 @@ public final class TicketService implements ProcessCallbacks {
 
     /** A page of {@code q} holding only the tickets {@code scope} lets the caller see. */
     public TicketPage page(TicketQuery q, TicketScope scope) {
-        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern(), scope));
+        List<Ticket> rows = tx.read(s -> s.getMapper(TicketMapper.class).page(q, q.textPattern(), scope,
+                TicketStatus.OPEN_CODES));
         PageCursor next = rows.size() == q.limit() ? PageCursor.after(rows.get(rows.size() - 1), q.sort()) : null;
         return new TicketPage(rows, next);
     }

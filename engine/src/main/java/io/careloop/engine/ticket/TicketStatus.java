@@ -13,6 +13,10 @@ public enum TicketStatus implements Coded {
     CLOSED("closed"),
     REOPENED("reopened");
 
+    /** The codes of the statuses a ticket is open in (neither resolved nor closed): what the queue views list. */
+    public static final java.util.List<String> OPEN_CODES = java.util.Arrays.stream(values())
+            .filter(s -> s != RESOLVED && s != CLOSED).map(TicketStatus::code).toList();
+
     private final String code;
 
     TicketStatus(String code) {

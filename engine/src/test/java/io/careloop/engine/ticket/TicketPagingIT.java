@@ -97,6 +97,31 @@ class TicketPagingIT {
     }
 
     @OnEveryDatabase
+    void openOnlyPagesVisitEveryOpenTicketOnceInOrderAcrossTheOpenStatuses(Kind db) {
+        CareLoop careLoop = careLoops.on(db);
+        List<Ticket> tickets = twentyFiveTickets(db);
+        long customer = tickets.get(0).customerId();
+        Predicate<Ticket> open = t -> t.status() != TicketStatus.RESOLVED && t.status() != TicketStatus.CLOSED;
+        // the open ones are in two statuses (new, and open once claimed): the page is a union of one branch per status
+        assertThat(tickets.stream().filter(open).map(Ticket::status).distinct()).hasSizeGreaterThan(1);
+
+        for (TicketSort sort : TicketSort.values()) {
+            List<Ticket> seen = pages(careLoop, new TicketQuery(null, null, null, null, null, customer, null, sort, null, LIMIT,
+                    null, new TicketFilters(null, null, null, null, true, false))).stream().flatMap(List::stream).toList();
+            assertThat(seen).extracting(Ticket::id).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tickets.stream().filter(open).map(Ticket::id).toList());
+            Comparator<Ticket> order = sort == TicketSort.DUE
+                    ? Comparator.comparing(Ticket::resolutionDue).thenComparing(Ticket::id)
+                    : Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id).reversed();
+            assertThat(seen).isSortedAccordingTo(order);
+        }
+        assertFilter(careLoop, tickets, new TicketQuery(null, null, "agent-a", null, null, customer, null, TicketSort.DUE, null,
+                LIMIT, null, new TicketFilters(null, null, null, null, true, false)), open.and(t -> "agent-a".equals(t.assignee())));
+        assertFilter(careLoop, tickets, new TicketQuery(null, null, null, null, null, customer, null, TicketSort.DUE, null,
+                LIMIT, null, new TicketFilters(null, null, null, null, true, true)), open.and(t -> t.assignee() == null));
+    }
+
+    @OnEveryDatabase
     void textSearchFindsSubstringsInSubjectAndDescriptionChineseIncluded(Kind db) {
         CareLoop careLoop = careLoops.on(db);
         List<Ticket> tickets = twentyFiveTickets(db);
@@ -214,7 +239,7 @@ class TicketPagingIT {
             // the client hands the cursor back as the opaque string it was given
             PageCursor after = PageCursor.decode(page.next().encode());
             q = new TicketQuery(q.status(), q.queue(), q.assignee(), q.priority(), q.category(), q.customerId(), q.text(),
-                    q.sort(), after, q.limit());
+                    q.sort(), after, q.limit(), q.slaState(), q.filters());
             assertThat(pages).as("pages before the cursor loops").hasSizeLessThan(TICKETS);
         }
     }

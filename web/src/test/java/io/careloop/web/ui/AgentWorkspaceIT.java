@@ -123,6 +123,8 @@ class AgentWorkspaceIT {
         li.click("[data-testid=composer-send]");
         li.waitForText("[data-testid=timeline]", "We will send a replacement carton today.");
         wang.waitForText("[data-testid=timeline]", "We will send a replacement carton today.");
+        // the reply's way out, from the outbox: this server has no e-mail plugin, so it is noted as not sent
+        li.waitForText("[data-testid=delivery][data-state=not-sent]", "no plugin serves channel email");
         li.screenshot("03-ticket-replied");
 
         li.click("[data-action=resolve]");
@@ -239,6 +241,19 @@ class AgentWorkspaceIT {
         assertThat(li.find("[data-count=unassigned]").getText()).isEqualTo(String.valueOf(rows));
         assertThat(Integer.parseInt(before)).isGreaterThan(rows);
         li.screenshot("09-filtered-queue");
+
+        // the filter is in the address bar: a reload, and back from a ticket, keep it
+        assertThat(li.driver().getCurrentUrl()).endsWith("/queues/unassigned?category=medical-inquiry");
+        li.driver().navigate().refresh();
+        li.find(row(inquiry));
+        li.waitForNone(row(service));
+        li.waitForValue("select[name=category]", "medical-inquiry");
+        li.click(row(inquiry));
+        li.waitForText("[data-testid=ticket-number]", inquiry);
+        li.driver().navigate().back();
+        li.find(row(inquiry));
+        li.waitForNone(row(service));
+        li.waitForValue("select[name=category]", "medical-inquiry");
     }
 
     @Test
