@@ -115,6 +115,14 @@ class TicketPagingIT {
                     : Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id).reversed();
             assertThat(seen).isSortedAccordingTo(order);
         }
+        // all open tickets with no narrowing filter (a supervisor's view; on H2 the page names its index): the whole
+        // database's open tickets, each once, soonest due first, this test's among them
+        List<Ticket> everyOpen = pages(careLoop, new TicketQuery(null, null, null, null, null, null, null, TicketSort.DUE, null,
+                LIMIT, null, new TicketFilters(null, null, null, null, true, false))).stream().flatMap(List::stream).toList();
+        assertThat(everyOpen).extracting(Ticket::id).doesNotHaveDuplicates()
+                .containsAll(tickets.stream().filter(open).map(Ticket::id).toList());
+        assertThat(everyOpen).allMatch(open)
+                .isSortedAccordingTo(Comparator.comparing(Ticket::resolutionDue).thenComparing(Ticket::id));
         assertFilter(careLoop, tickets, new TicketQuery(null, null, "agent-a", null, null, customer, null, TicketSort.DUE, null,
                 LIMIT, null, new TicketFilters(null, null, null, null, true, false)), open.and(t -> "agent-a".equals(t.assignee())));
         assertFilter(careLoop, tickets, new TicketQuery(null, null, null, null, null, customer, null, TicketSort.DUE, null,
