@@ -2,11 +2,8 @@ package io.careloop.engine.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.careloop.engine.text.Sha256;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The hash of one link of the audit chain: SHA-256 over the canonical form of the event, a JSON
@@ -40,19 +37,11 @@ public final class AuditChain {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot hash audit event " + e.id(), ex);
         }
-        return sha256(canonical);
+        return Sha256.hex(canonical);
     }
 
     /** The SHA-256 of a text in hex, or null for null. */
     public static String digest(String text) {
-        return text == null ? null : sha256(text);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return text == null ? null : Sha256.hex(text);
     }
 }

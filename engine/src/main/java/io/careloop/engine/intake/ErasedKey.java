@@ -1,9 +1,6 @@
 package io.careloop.engine.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.careloop.engine.text.Sha256;
 
 /**
  * The form a channel's key (ledger source key, Message-ID) takes when the person it belongs to is
@@ -22,11 +19,6 @@ public final class ErasedKey {
         if (key == null || key.startsWith(PREFIX)) {
             return key;
         }
-        try {
-            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PREFIX + Sha256.hex(key);
     }
 }

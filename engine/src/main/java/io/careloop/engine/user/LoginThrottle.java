@@ -1,13 +1,10 @@
 package io.careloop.engine.user;
 
 import io.careloop.engine.process.Transactions;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.careloop.engine.text.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,11 +100,6 @@ public final class LoginThrottle {
         if (prefix.length() + value.length() <= MAX_KEY) {
             return prefix + value;
         }
-        try {
-            return prefix + "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return prefix + "sha256:" + Sha256.hex(value);
     }
 }

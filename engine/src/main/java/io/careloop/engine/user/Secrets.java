@@ -1,13 +1,9 @@
 package io.careloop.engine.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
-/** Random tokens and their stored hashes. Session ids and API tokens are stored only as SHA-256. */
+/** Random tokens and passwords. Session ids and API tokens are stored only as their SHA-256 ({@link io.careloop.engine.text.Sha256}). */
 final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,14 +15,6 @@ final class Secrets {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 
     /** A readable random password for a first admin: 20 characters from an unambiguous alphabet. */

@@ -6,6 +6,7 @@ import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.error.NotFoundException;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +132,7 @@ public final class UserService {
         return Optional.of(tx.write(t -> {
             UserMapper m = t.mapper(UserMapper.class);
             m.deleteExpiredSessions(now);
-            m.insertSession(new SessionRow(Secrets.sha256(sessionId), row.id(), csrf, now, now, now.plus(sessionAbsolute)));
+            m.insertSession(new SessionRow(Sha256.hex(sessionId), row.id(), csrf, now, now, now.plus(sessionAbsolute)));
             audit.record(t, username, "user.login", "user", username, null, null, null);
             return new Session(load(m, row), csrf, sessionId);
         }));
@@ -142,7 +143,7 @@ public final class UserService {
         if (sessionId == null || sessionId.isBlank()) {
             return Optional.empty();
         }
-        String hash = Secrets.sha256(sessionId);
+        String hash = Sha256.hex(sessionId);
         Instant now = clock.instant();
         return tx.read(s -> {
             UserMapper m = s.getMapper(UserMapper.class);
@@ -169,7 +170,7 @@ public final class UserService {
     public void logout(String sessionId) {
         if (sessionId != null) {
             tx.read(s -> {
-                s.getMapper(UserMapper.class).deleteSession(Secrets.sha256(sessionId));
+                s.getMapper(UserMapper.class).deleteSession(Sha256.hex(sessionId));
                 return null;
             });
         }
@@ -193,7 +194,7 @@ public final class UserService {
         return tx.write(t -> {
             UserMapper m = t.mapper(UserMapper.class);
             GeneratedKey key = new GeneratedKey();
-            m.insertToken(owner.id(), name.strip(), Secrets.sha256(secret), now, expires, scope, key);
+            m.insertToken(owner.id(), name.strip(), Sha256.hex(secret), now, expires, scope, key);
             audit.record(t, owner.username(), "token.created", "api_token", String.valueOf(key.getId()), null,
                     Map.of("name", name.strip(), "expiresAt", String.valueOf(expires), "scope", scope), null);
             return new NewApiToken(new ApiToken(key.getId(), owner.id(), name.strip(), now, expires, null, null, scope), secret);
@@ -227,7 +228,7 @@ public final class UserService {
         Instant now = clock.instant();
         return tx.read(s -> {
             UserMapper m = s.getMapper(UserMapper.class);
-            ApiToken token = m.findTokenByHash(Secrets.sha256(secret));
+            ApiToken token = m.findTokenByHash(Sha256.hex(secret));
             if (token == null || token.revokedAt() != null || (token.expiresAt() != null && now.isAfter(token.expiresAt()))) {
                 return Optional.empty();
             }

@@ -2,14 +2,11 @@ package io.careloop.web.audit;
 
 import io.careloop.engine.audit.AuditTrail;
 import io.careloop.engine.process.Transactions;
+import io.careloop.engine.text.Sha256;
 import io.careloop.engine.user.User;
 import io.careloop.web.api.ApiRoute;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +109,7 @@ public final class PersonalDataReads {
         if (!"q".equals(name) || value == null || value.isBlank()) {
             return value;
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.strip().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Sha256.hex(value.strip());
     }
 
     private static Map<String, Object> listed(String route, Context ctx, Listing l) {
