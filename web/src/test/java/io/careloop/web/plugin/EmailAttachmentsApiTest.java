@@ -40,8 +40,6 @@ class EmailAttachmentsApiTest {
 
     @TempDir
     static Path plugins;
-    @TempDir
-    static Path pluginFiles;
 
     private TestServer server;
     private String integrator;
@@ -56,7 +54,7 @@ class EmailAttachmentsApiTest {
         supervisor = server.client().withToken(server.tokenFor("sam.supervisor", Role.SUPERVISOR));
         agent = server.client().withToken(server.tokenFor("ann.agent", Role.AGENT));
         ApiClient.Response saved = server.client().withToken(integrator).send("PUT", "/api/v1/plugins/email/settings",
-                Map.of("mail.fromAddress", "service@careloop.example.com", "mail.attachmentDir", pluginFiles.toString()),
+                Map.of("mail.fromAddress", "service@careloop.example.com"),
                 Map.of());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }

@@ -30,8 +30,6 @@ class EmailPluginApiTest {
 
     @TempDir
     static Path plugins;
-    @TempDir
-    static Path attachments;
 
     private TestServer server;
     private String integrator;
@@ -46,7 +44,6 @@ class EmailPluginApiTest {
         supervisor = server.client().withToken(server.tokenFor("sam.supervisor", Role.SUPERVISOR));
         ApiClient.Response saved = api.send("PUT", "/api/v1/plugins/email/settings", Map.of(
                 "mail.fromAddress", "service@careloop.example.com",
-                "mail.attachmentDir", attachments.toString(),
                 "imap.password", "s3cret-imap"), Map.of());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }

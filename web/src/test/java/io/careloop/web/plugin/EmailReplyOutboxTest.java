@@ -36,8 +36,6 @@ class EmailReplyOutboxTest {
 
     @TempDir
     static Path plugins;
-    @TempDir
-    static Path pluginFiles;
 
     private TestServer server;
     private String integrator;
@@ -49,7 +47,7 @@ class EmailReplyOutboxTest {
         integrator = server.tokenFor("ivy.integrator", Role.INTEGRATOR);
         supervisor = server.client().withToken(server.tokenFor("sam.supervisor", Role.SUPERVISOR));
         ApiClient.Response saved = server.client().withToken(integrator).send("PUT", "/api/v1/plugins/email/settings",
-                Map.of("mail.fromAddress", "service@careloop.example.com", "mail.attachmentDir", pluginFiles.toString(),
+                Map.of("mail.fromAddress", "service@careloop.example.com",
                         "mail.messageIdDomain", "careloop.example.com", "smtp.host", "127.0.0.1",
                         "smtp.port", String.valueOf(smtp.getSmtp().getPort()), "smtp.security", "none"), Map.of());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);

@@ -4,11 +4,9 @@ import io.careloop.plugin.api.FieldType;
 import io.careloop.plugin.api.PluginSettings;
 import io.careloop.plugin.api.SettingsField;
 import io.careloop.plugin.api.SettingsSchema;
-import io.careloop.plugin.email.mime.AttachmentStore;
 import io.careloop.plugin.email.mime.MailCharsets;
 
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -38,8 +36,6 @@ import java.util.Set;
  * @param fromName          display name of replies
  * @param ownAddresses      further addresses of ours (aliases): mail from them is a loop
  * @param messageIdDomain   domain of our Message-IDs
- * @param attachmentDir     where attachments and raw messages are stored by content hash
- * @param attachmentLimit   largest attachment kept, in bytes
  * @param defaultCharset    what 8-bit text without a label is read as when detection cannot tell
  *                          (short texts): GB18030 for a mainland mailbox, x-windows-950 for Taiwan
  */
@@ -48,7 +44,7 @@ public record EmailSettings(String imapHost, int imapPort, String imapSecurity, 
                             String processedFolder, Duration pollInterval, int maxPerPoll, String smtpHost, int smtpPort,
                             String smtpSecurity, String smtpUser, String smtpPassword, String fromAddress,
                             String fromName, Set<String> ownAddresses, String messageIdDomain,
-                            Path attachmentDir, long attachmentLimit, Charset defaultCharset) {
+                            Charset defaultCharset) {
 
     public static final List<String> SECURITY = List.of("ssl", "starttls", "none");
 
@@ -85,10 +81,6 @@ public record EmailSettings(String imapHost, int imapPort, String imapSecurity, 
                 FROM_ADDRESS,
                 SettingsField.of("mail.ownAddresses", FieldType.MULTILINE, "本方其他地址", "Other own addresses")
                         .withHelp("来自这些地址的邮件不建工单", "Mail from these never opens a ticket"),
-                SettingsField.of("mail.attachmentDir", FieldType.TEXT, "附件目录", "Attachment directory")
-                        .withDefault("data/email-attachments"),
-                SettingsField.of("mail.attachmentLimit", FieldType.INTEGER, "附件大小上限 (字节)",
-                        "Attachment size limit (bytes)").withDefault(Long.toString(AttachmentStore.DEFAULT_LIMIT)),
                 SettingsField.of("mail.defaultCharset", FieldType.TEXT, "未标明编码时的默认编码",
                         "Charset of unlabelled mail").withDefault("GB18030")
                         .withHelp("无法自动识别时使用", "Used when detection cannot tell"));
@@ -131,8 +123,6 @@ public record EmailSettings(String imapHost, int imapPort, String imapSecurity, 
                 s.get("smtp.host", ""), s.getInt("smtp.port", 465), s.get("smtp.security", "ssl"),
                 s.get("smtp.user", ""), s.get("smtp.password", ""),
                 from, s.get("mail.fromName", "CareLoop"), own, domain,
-                Path.of(s.get("mail.attachmentDir", "data/email-attachments")),
-                s.getLong("mail.attachmentLimit", AttachmentStore.DEFAULT_LIMIT),
                 MailCharsets.forLabel(s.get("mail.defaultCharset", "GB18030"))
                         .orElseThrow(() -> new IllegalStateException("setting mail.defaultCharset names no charset Java knows: "
                                 + s.get("mail.defaultCharset"))));

@@ -8,7 +8,6 @@ import io.careloop.plugin.api.PollContext;
 import io.careloop.plugin.api.SettingsSchema;
 import io.careloop.plugin.email.imap.ImapPoller;
 import io.careloop.plugin.email.mbox.MboxReader;
-import io.careloop.plugin.email.mime.AttachmentStore;
 import io.careloop.plugin.email.mime.MailCharsets;
 import io.careloop.plugin.email.mime.MailParser;
 import io.careloop.plugin.email.thread.MailClassifier;
@@ -82,8 +81,7 @@ public class EmailSource implements InboundSource {
     }
 
     static MailIntake intake(EmailSettings settings) {
-        AttachmentStore store = new AttachmentStore(settings.attachmentDir(), settings.attachmentLimit());
-        return new MailIntake(new MailParser(store, new MailCharsets(settings.defaultCharset())),
-                new MailClassifier(settings.ownAddresses()), store);
+        return new MailIntake(new MailParser(new MailCharsets(settings.defaultCharset())),
+                new MailClassifier(settings.ownAddresses()));
     }
 }

@@ -7,7 +7,6 @@ import io.careloop.plugin.api.IntakeOutcome;
 import io.careloop.plugin.api.IntakeSink;
 import io.careloop.plugin.api.NewTicket;
 import io.careloop.plugin.api.RawRecord;
-import io.careloop.plugin.email.mime.AttachmentStore;
 import io.careloop.plugin.email.mime.MailAttachment;
 import io.careloop.plugin.email.mime.MailParser;
 import io.careloop.plugin.email.mime.MalformedMailException;
@@ -18,8 +17,8 @@ import io.careloop.plugin.email.thread.MailClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +39,9 @@ public final class MailIntake {
 
     private final MailParser parser;
     private final MailClassifier classifier;
-    private final AttachmentStore store;
-
-    public MailIntake(MailParser parser, MailClassifier classifier, AttachmentStore store) {
+    public MailIntake(MailParser parser, MailClassifier classifier) {
         this.parser = parser;
         this.classifier = classifier;
-        this.store = store;
     }
 
     /**
@@ -135,25 +131,23 @@ public final class MailIntake {
     /**
      * The message's attachments, then the sanitised HTML ({@code message.html}) and the raw
      * message ({@code original.eml}), so the engine keeps both with the item (the API's items
-     * carry plain text only). An attachment over this plugin's limit was not stored on its own:
-     * its content is read back from the raw message when the engine asks for it (the engine
-     * applies its own limit, by the size given).
+     * carry plain text only). Each one is read from the raw message in memory when the engine
+     * takes the item in, and the engine alone stores it (by content hash, under its limits, with
+     * erasure): the plugin keeps no copy of its own.
      */
     private List<Attachment> attachments(ParsedMail mail) {
         List<Attachment> out = new ArrayList<>();
         for (MailAttachment a : mail.attachments()) {
-            Attachment.Content content = a.overLimit()
-                    ? () -> parser.openPart(mail.rawSha256(), a.partPath())
-                    : () -> Files.newInputStream(store.path(a.sha256()));
-            out.add(new Attachment(a.fileName(), a.contentType(), a.size(), a.contentId(), content));
+            out.add(new Attachment(a.fileName(), a.contentType(), a.size(), a.contentId(),
+                    () -> parser.openPart(mail.raw(), a.partPath())));
         }
         if (mail.html() != null) {
             byte[] html = mail.html().getBytes(StandardCharsets.UTF_8);
             out.add(new Attachment("message.html", "text/html; charset=utf-8", html.length, null,
-                    () -> new java.io.ByteArrayInputStream(html)));
+                    () -> new ByteArrayInputStream(html)));
         }
         out.add(new Attachment("original.eml", "message/rfc822", mail.rawSize(), null,
-                () -> Files.newInputStream(store.path(mail.rawSha256()))));
+                () -> new ByteArrayInputStream(mail.raw())));
         return out;
     }
 

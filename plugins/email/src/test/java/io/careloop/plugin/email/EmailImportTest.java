@@ -1,17 +1,14 @@
 package io.careloop.plugin.email;
 
 import io.careloop.plugin.api.Attachment;
-import io.careloop.plugin.api.CustomerReply;
 import io.careloop.plugin.api.NewTicket;
 import io.careloop.plugin.api.PluginSettings;
 import io.careloop.plugin.testkit.BytesImport;
 import io.careloop.plugin.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,14 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Upload import of .mbox and .eml through the plugin's inbound source, into a recording sink. */
 class EmailImportTest {
 
-    @TempDir
-    Path dir;
     RecordingSink sink = new RecordingSink();
 
     private void importFile(byte[] file, String name) throws Exception {
         PluginSettings settings = new PluginSettings(Map.of(
-                "mail.fromAddress", "service@careloop.example.com",
-                "mail.attachmentDir", dir.toString()));
+                "mail.fromAddress", "service@careloop.example.com"));
         new EmailSource().importStream(new BytesImport(file, name, null, settings, sink));
     }
 

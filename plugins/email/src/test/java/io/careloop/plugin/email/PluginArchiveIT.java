@@ -42,8 +42,6 @@ class PluginArchiveIT {
 
     @TempDir
     Path plugins;
-    @TempDir
-    Path attachments;
     PluginManager manager;
 
     @BeforeEach
@@ -88,8 +86,7 @@ class PluginArchiveIT {
         RecordingSink sink = new RecordingSink();
 
         source.importStream(new BytesImport(Samples.bytes("inbox.mbox"), "inbox.mbox", null, new PluginSettings(Map.of(
-                "mail.fromAddress", "service@careloop.example.com",
-                "mail.attachmentDir", attachments.toString())), sink));
+                "mail.fromAddress", "service@careloop.example.com")), sink));
 
         assertThat(sink.newTickets()).extracting(NewTicket::subject).containsExactly(
                 "关于某批次胶囊的投诉", "患者用药后出现严重皮疹", "Delivery delayed for PO 4500012345");

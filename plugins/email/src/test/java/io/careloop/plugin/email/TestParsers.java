@@ -1,12 +1,10 @@
 package io.careloop.plugin.email;
 
-import io.careloop.plugin.email.mime.AttachmentStore;
 import io.careloop.plugin.email.mime.MailCharsets;
 import io.careloop.plugin.email.mime.MailParser;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /** Builds parsers and raw messages for tests. */
 public final class TestParsers {
@@ -14,8 +12,8 @@ public final class TestParsers {
     private TestParsers() {
     }
 
-    public static MailParser parser(Path dir) {
-        return new MailParser(new AttachmentStore(dir, AttachmentStore.DEFAULT_LIMIT), new MailCharsets());
+    public static MailParser parser() {
+        return new MailParser(new MailCharsets());
     }
 
     /** A raw message from text (headers, blank line, body), line ends turned into CRLF. */

@@ -8,9 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import jakarta.mail.util.SharedFileInputStream;
 
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +39,7 @@ public final class MailParser {
     private final Session session;
     private final EncodedWords words;
     private final MailCharsets charsets;
-    private final AttachmentStore store;
-
-    public MailParser(AttachmentStore store, MailCharsets charsets) {
-        this.store = store;
+    public MailParser(MailCharsets charsets) {
         this.charsets = charsets;
         this.words = new EncodedWords(charsets);
         this.session = Session.getInstance(parsingProperties());
@@ -65,14 +60,13 @@ public final class MailParser {
 
     /** Parses a message; throws {@link MalformedMailException} only when nothing of it can be read. */
     public ParsedMail parse(byte[] raw) {
-        AttachmentStore.Stored rawStored = store.storeUnlimited(new ByteArrayInputStream(raw));
         MimeMessage message;
         try {
             message = new MimeMessage(session, new SharedByteArrayInputStream(raw));
         } catch (MessagingException e) {
             throw new MalformedMailException("unreadable message: " + e.getMessage(), e);
         }
-        PartWalker walker = new PartWalker(session, words, charsets, store);
+        PartWalker walker = new PartWalker(session, words, charsets);
         PartWalker.Content content = walker.walkMessage(message);
 
         String messageId = firstId(header(message, "Message-ID"));
@@ -93,17 +87,15 @@ public final class MailParser {
                 content.forwarded(),
                 content.report(),
                 allHeaders(message),
-                rawStored.sha256(),
-                rawStored.size());
+                raw);
     }
 
     /**
-     * Reads one part's decoded content back from the stored raw message (for attachments over
-     * the limit, which were not stored on their own). The raw file is read as a stream, not
-     * loaded; closing the returned stream closes the file.
+     * Reads one part's decoded content from the raw message: an attachment's bytes, decoded as
+     * they are read, so an attachment is never held twice in memory nor written to disk here.
      */
-    public InputStream openPart(String rawSha256, String partPath) throws IOException {
-        SharedFileInputStream file = new SharedFileInputStream(store.path(rawSha256).toFile());
+    public InputStream openPart(byte[] raw, String partPath) throws IOException {
+        SharedByteArrayInputStream file = new SharedByteArrayInputStream(raw);
         try {
             Part part = new MimeMessage(session, file);
             for (String step : PartPath.steps(partPath)) {
@@ -125,7 +117,7 @@ public final class MailParser {
             };
         } catch (MessagingException | RuntimeException e) {
             file.close();
-            throw new IOException("part " + partPath + " of message " + rawSha256 + " cannot be read", e);
+            throw new IOException("part " + partPath + " of the message cannot be read", e);
         }
     }
 

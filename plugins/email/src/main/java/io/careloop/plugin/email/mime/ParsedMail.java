@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A message as the rest of CareLoop sees it: decoded text, sanitised HTML, stored attachments.
+ * A message as the rest of CareLoop sees it: decoded text, sanitised HTML, attachments (read
+ * from the raw message on demand).
  *
  * @param key          idempotency key: the Message-ID, or {@code sha256:…} of the content when the
  *                     message has none
@@ -24,14 +25,13 @@ import java.util.Map;
  * @param forwarded    message/rfc822 parts
  * @param report       the delivery-status report when this is a bounce, else null
  * @param headers      all top-level headers, name lower case → raw values (for noise detection)
- * @param rawSha256    where the raw message is stored
- * @param rawSize      raw size in bytes
+ * @param raw          the raw message as received (attachments and {@code original.eml} are read
+ *                     from it; nothing of the message is written to disk by the plugin)
  */
 public record ParsedMail(String key, String messageId, String subject, String fromAddress, String fromName,
                          Instant date, List<String> inReplyTo, List<String> references, String text,
                          String html, List<MailAttachment> attachments, List<ForwardedMessage> forwarded,
-                         DeliveryReport report, Map<String, List<String>> headers, String rawSha256,
-                         long rawSize) {
+                         DeliveryReport report, Map<String, List<String>> headers, byte[] raw) {
 
     public ParsedMail {
         inReplyTo = List.copyOf(inReplyTo);
@@ -39,6 +39,11 @@ public record ParsedMail(String key, String messageId, String subject, String fr
         attachments = List.copyOf(attachments);
         forwarded = List.copyOf(forwarded);
         headers = Map.copyOf(headers);
+    }
+
+    /** The raw message's size in bytes. */
+    public long rawSize() {
+        return raw.length;
     }
 
     /** First value of a header (name in any case), or null. */

@@ -13,6 +13,7 @@ import jakarta.mail.internet.ParseException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,6 @@ final class PartWalker {
     private final Session session;
     private final EncodedWords words;
     private final MailCharsets charsets;
-    private final AttachmentStore store;
     private final PartParameters parameters;
 
     private final List<String> plain = new ArrayList<>();
@@ -46,11 +46,10 @@ final class PartWalker {
     private String originalSubject;
     private boolean isReport;
 
-    PartWalker(Session session, EncodedWords words, MailCharsets charsets, AttachmentStore store) {
+    PartWalker(Session session, EncodedWords words, MailCharsets charsets) {
         this.session = session;
         this.words = words;
         this.charsets = charsets;
-        this.store = store;
         this.parameters = new PartParameters(charsets, words);
     }
 
@@ -142,7 +141,7 @@ final class PartWalker {
         try (InputStream in = part.getInputStream()) {
             inner = new MimeMessage(session, in);
         }
-        PartWalker innerWalker = new PartWalker(session, words, charsets, store);
+        PartWalker innerWalker = new PartWalker(session, words, charsets);
         innerWalker.walk(inner, depth + 1, false, PartPath.inner(path));
         Content content = innerWalker.collect();
         attachments.addAll(content.attachments());
@@ -157,11 +156,11 @@ final class PartWalker {
     private void attachment(Part part, String base, String fileName, boolean inline, String path)
             throws MessagingException, IOException {
         String contentId = MailParser.firstId(firstHeader(part, "Content-ID"));
+        long size;
         try (InputStream in = part.getInputStream()) {
-            AttachmentStore.Stored stored = store.store(in);
-            attachments.add(new MailAttachment(fileName, base, contentId, inline,
-                    stored.size(), stored.sha256(), stored.overLimit(), path));
+            size = in.transferTo(OutputStream.nullOutputStream()); // decoded size; the bytes stay in the raw message
         }
+        attachments.add(new MailAttachment(fileName, base, contentId, inline, size, path));
     }
 
     private String text(Part part, ContentType type) throws MessagingException, IOException {

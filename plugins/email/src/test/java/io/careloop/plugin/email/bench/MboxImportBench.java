@@ -37,8 +37,7 @@ public final class MboxImportBench {
 
         RecordingSink sink = new CountingSink();
         PluginSettings settings = new PluginSettings(Map.of(
-                "mail.fromAddress", "service@careloop.example.com",
-                "mail.attachmentDir", dir.resolve("store").toString()));
+                "mail.fromAddress", "service@careloop.example.com"));
         for (String run : new String[]{"first import", "second import (all duplicates)"}) {
             long start = System.nanoTime();
             long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -21,10 +21,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +36,6 @@ class ImapPollingIT {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
-    @TempDir
-    Path dir;
     GreenMailUser user;
     RecordingSink sink = new RecordingSink();
     Map<String, String> state = new HashMap<>();
@@ -66,8 +62,7 @@ class ImapPollingIT {
                 "imap.user", "service",
                 "imap.password", "s3cret",
                 "imap.processed", processed,
-                "mail.fromAddress", "service@careloop.example.com",
-                "mail.attachmentDir", dir.toString()));
+                "mail.fromAddress", "service@careloop.example.com"));
         values.put("imap.maxPerPoll", Integer.toString(maxPerPoll));
         new EmailSource().poll(new Poll(new PluginSettings(values), sink, new MapState(state)));
     }

@@ -5,10 +5,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.careloop.plugin.email.thread.Classification;
 import io.careloop.plugin.email.thread.MailClassifier;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailParserFuzzTest {
 
-    private static final Path STORE = tempStore();
-    private static final MailParser PARSER = new MailParser(new AttachmentStore(STORE, 1024 * 1024), new MailCharsets());
+    private static final MailParser PARSER = new MailParser(new MailCharsets());
     private static final MailClassifier CLASSIFIER = new MailClassifier(Set.of("service@careloop.example.com"));
 
     @FuzzTest(maxDuration = "60s")
@@ -41,15 +36,5 @@ class MailParserFuzzTest {
         }
         Classification c = CLASSIFIER.classify(mail);
         assertThat(c.decision()).isNotNull();
-    }
-
-    private static Path tempStore() {
-        try {
-            Path dir = Files.createTempDirectory("mail-fuzz");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

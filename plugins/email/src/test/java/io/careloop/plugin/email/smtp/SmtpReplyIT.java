@@ -18,10 +18,8 @@ import io.careloop.plugin.email.thread.MailClassifier;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,8 +35,6 @@ class SmtpReplyIT {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @TempDir
-    Path dir;
 
     Clock clock = Clock.fixed(Instant.parse("2026-11-09T02:00:00Z"), ZoneOffset.UTC);
 
@@ -62,7 +58,7 @@ class SmtpReplyIT {
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
-        MailParser parser = TestParsers.parser(dir);
+        MailParser parser = TestParsers.parser();
         ParsedMail sent = parser.parse(raw(received[0]));
         assertThat(sent.subject()).isEqualTo("[CL-2026-000001] Re: 关于某批次胶囊的投诉");
         assertThat(sent.text()).isEqualTo("您好，调查报告已附上。");
@@ -96,7 +92,7 @@ class SmtpReplyIT {
                 "[CL-2026-000009] 满意度调查", "请为本次服务评分：", "https://careloop.example.com/s/abc",
                 null, List.of(), List.of()));
 
-        ParsedMail sent = TestParsers.parser(dir).parse(raw(greenMail.getReceivedMessages()[0]));
+        ParsedMail sent = TestParsers.parser().parse(raw(greenMail.getReceivedMessages()[0]));
         assertThat(sent.subject()).isEqualTo("[CL-2026-000009] 满意度调查");
         assertThat(sent.text()).isEqualTo("请为本次服务评分：\n\nhttps://careloop.example.com/s/abc");
         assertThat(sent.header("Auto-Submitted")).isEqualTo("auto-generated");
@@ -124,7 +120,7 @@ class SmtpReplyIT {
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(2); // one copy in each mailbox
-        ParsedMail sent = TestParsers.parser(dir).parse(raw(received[0]));
+        ParsedMail sent = TestParsers.parser().parse(raw(received[0]));
         assertThat(sent.subject()).isEqualTo("CareLoop 周报 2026-11-02 – 2026-11-08");
         assertThat(sent.text()).isEqualTo("受理 12，解决 9");
         assertThat(sent.header("To")).contains("wang@pharma.example.cn", "qa-lead@pharma.example.cn");

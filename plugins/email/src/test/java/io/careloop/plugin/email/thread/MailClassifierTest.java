@@ -5,7 +5,6 @@ import io.careloop.plugin.email.TestParsers;
 import io.careloop.plugin.email.mime.MailParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The decision on each message: new ticket, reply, ignored, bounce. */
 class MailClassifierTest {
 
-    @TempDir
-    Path dir;
     MailParser parser;
     MailClassifier classifier = new MailClassifier(Set.of("Service@careloop.example.com"));
 
     @BeforeEach
     void setUp() {
-        parser = TestParsers.parser(dir);
+        parser = TestParsers.parser();
     }
 
     private Classification sample(String name) {
