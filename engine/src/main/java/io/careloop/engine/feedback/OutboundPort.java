@@ -11,9 +11,16 @@ public interface OutboundPort {
     record Delivery(boolean sent, String detail) {
     }
 
-    /** The kind of message: {@code survey-invitation} or {@code survey-reminder}. */
-    Delivery send(String ticketNumber, String channel, String kind);
+    /**
+     * Sends one message.
+     *
+     * @param kind           {@code survey-invitation} or {@code survey-reminder}
+     * @param idempotencyKey the same for every attempt at this message (a job retried after a crash
+     *                       sends it again with the same key, and the channel gives the copy the same
+     *                       Message-ID); null when the caller has none
+     */
+    Delivery send(String ticketNumber, String channel, String kind, String idempotencyKey);
 
-    OutboundPort NONE = (ticketNumber, channel, kind) ->
+    OutboundPort NONE = (ticketNumber, channel, kind, idempotencyKey) ->
             new Delivery(false, "no outbound channel serves '" + channel + "'");
 }
