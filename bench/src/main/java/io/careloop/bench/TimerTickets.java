@@ -7,12 +7,16 @@ import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
 import io.careloop.engine.ticket.Severity;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -132,6 +136,69 @@ final class TimerTickets {
             });
         }
         return instances;
+    }
+
+    /**
+     * The shortcut for the active timers that never fall due in the bench: {@code count} copies of the
+     * SLA timer jobs of the tickets opened so far, inserted by JDBC, 1,000 per commit. Every column is
+     * the real job's (job definition, handler, exclusive, retries, suspension state) but the id, the
+     * due date (spread over the next 2 to 30 days, as the real ones) and the process instance and
+     * execution ids, which name no execution: the rows the acquisition query reads, without the
+     * minutes of process starts behind them. They are never due while the bench runs.
+     */
+    void copyTimers(int count) throws SQLException {
+        try (Connection c = careLoop.database().dataSource().getConnection()) {
+            List<Map<String, Object>> templates = new ArrayList<>();
+            List<String> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM ACT_RU_JOB WHERE TYPE_ = 'timer' LIMIT 400");
+                 ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnName(i).toUpperCase(java.util.Locale.ROOT));
+                }
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.put(columns.get(i - 1), rs.getObject(i));
+                    }
+                    templates.add(row);
+                }
+            }
+            if (templates.isEmpty()) {
+                throw new IllegalStateException("no timer job to copy");
+            }
+            String sql = "INSERT INTO ACT_RU_JOB (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ins = c.prepareStatement(sql)) {
+                for (int n = 0; n < count; n++) {
+                    Map<String, Object> row = new LinkedHashMap<>(templates.get(n % templates.size()));
+                    String instance = "bench-copy-" + (n / 4);
+                    row.put("ID_", java.util.UUID.randomUUID().toString());
+                    row.put("REV_", 1);
+                    row.put("PROCESS_INSTANCE_ID_", instance);
+                    row.put("ROOT_PROC_INST_ID_", instance);
+                    row.put("EXECUTION_ID_", instance + "-" + (n % 4));
+                    row.put("LOCK_OWNER_", null);
+                    row.put("LOCK_EXP_TIME_", null);
+                    row.put("DUEDATE_", new java.sql.Timestamp(now + Duration.ofDays(2).toMillis()
+                            + (long) n * Duration.ofDays(28).toMillis() / Math.max(1, count)));
+                    int i = 1;
+                    for (String col : columns) {
+                        ins.setObject(i++, row.get(col));
+                    }
+                    ins.addBatch();
+                    if (n % 1000 == 999 || n == count - 1) {
+                        ins.executeBatch();
+                        c.commit();
+                    }
+                }
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
     }
 
     /** Timer jobs in the table now. */
