@@ -160,11 +160,16 @@ public final class EngineSetup {
      */
     static void ensureAcquisitionIndex(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            String table = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "act_ru_job" : "ACT_RU_JOB";
+            String table = jobTable(c);
             s.execute("CREATE INDEX IF NOT EXISTS ix_act_ru_job_acquire_by_due ON " + table + " (DUEDATE_)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the job acquisition index", e);
         }
+    }
+
+    /** Camunda's job table as the database names it (PostgreSQL folds unquoted names to lower case). */
+    private static String jobTable(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "act_ru_job" : "ACT_RU_JOB";
     }
 
     /**
@@ -174,7 +179,7 @@ public final class EngineSetup {
      */
     static int dateJobsWithoutDueDate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            String table = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "act_ru_job" : "ACT_RU_JOB";
+            String table = jobTable(c);
             int dated = s.executeUpdate("UPDATE " + table + " SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP) "
                     + "WHERE DUEDATE_ IS NULL");
             if (!c.getAutoCommit()) {
