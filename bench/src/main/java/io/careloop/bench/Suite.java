@@ -91,7 +91,7 @@ public final class Suite {
                 case "heap" -> List.of("-Xmx512m", "-Dbench.db=h2", "-Dbench.nodes=1", "-Dbench.baselines=false", n, w, c, intake);
                 case "queue" -> List.of("-Xmx1g", "-Dbench.tickets=" + sizes.queueTickets(),
                         "-Dbench.queueRounds=" + sizes.queueRounds(), QueueBench.class.getName());
-                case "timers" -> List.of("-Xmx1g", "-Dbench.timers=" + sizes.timers(), "-Dbench.dueTimers=" + sizes.dueTimers(),
+                case "timers" -> List.of("-Xmx512m", "-Dbench.timers=" + sizes.timers(), "-Dbench.dueTimers=" + sizes.dueTimers(),
                         TimerBench.class.getName());
                 default -> List.of("-Xmx1g", "-Dbench.rows=" + sizes.importRows(), "-Dbench.plugins=web/target/plugins",
                         ImportBench.class.getName());

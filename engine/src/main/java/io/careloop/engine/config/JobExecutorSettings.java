@@ -20,7 +20,7 @@ public record JobExecutorSettings(int coreThreads, int maxThreads, int queueSize
 
     /** The defaults (also in careloop-defaults.properties). */
     public static final JobExecutorSettings DEFAULTS = new JobExecutorSettings(4, 8, 16, 16,
-            Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     public JobExecutorSettings {
         if (coreThreads < 1 || maxThreads < coreThreads) {

@@ -22,8 +22,8 @@ class JobExecutorSizingTest {
         assertThat(e.getQueueSize()).isEqualTo(16);
         assertThat(e.getMaxJobsPerAcquisition()).isEqualTo(16);
         assertThat(e.getLockTimeInMillis()).isEqualTo(600_000);
-        assertThat(e.getWaitTimeInMillis()).isEqualTo(5_000);
-        assertThat(e.getMaxWait()).isEqualTo(5_000);
+        assertThat(e.getWaitTimeInMillis()).isEqualTo(1_000);
+        assertThat(e.getMaxWait()).isEqualTo(1_000);
     }
 
     @Test
