@@ -60,7 +60,17 @@ final class GroupCommit<R> {
             return alone.get();
         }
         Member<R> me = new Member<>(inGroup);
-        boolean interrupted = false;
+        try {
+            return runAsMember(me, alone);
+        } finally {
+            if (me.interrupted) {
+                // restored only now: an interrupt during JDBC work can close H2's file channel
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private R runAsMember(Member<R> me, Supplier<R> alone) {
         synchronized (this) {
             waiting.add(me);
         }
@@ -72,7 +82,7 @@ final class GroupCommit<R> {
                         wait();
                     } catch (InterruptedException e) {
                         // the member may be in a group's transaction already: wait for its outcome
-                        interrupted = true;
+                        me.interrupted = true;
                     }
                 }
                 if (!me.done) {
@@ -89,7 +99,6 @@ final class GroupCommit<R> {
             try {
                 if (group.size() == 1 && group.get(0) == me) {
                     // nobody to share the commit with: the single-item path, with its retries, in the slot
-                    restoreInterrupt(interrupted);
                     return alone.get();
                 }
                 runGroup(group);
@@ -100,7 +109,6 @@ final class GroupCommit<R> {
                 }
             }
         }
-        restoreInterrupt(interrupted);
         if (me.failure != null) {
             throw me.failure;
         }
@@ -110,12 +118,6 @@ final class GroupCommit<R> {
     /** How many members wait for a group now (tests wait for a group to form). */
     synchronized int waiting() {
         return waiting.size();
-    }
-
-    private static void restoreInterrupt(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** One transaction for the whole group; on any failure, every member is sent back to run alone. */
@@ -160,6 +162,7 @@ final class GroupCommit<R> {
         final Function<Tx, R> work;
         boolean done;
         boolean alone;
+        boolean interrupted;
         R result;
         Error failure;
 
