@@ -38,14 +38,25 @@ public final class IntakeService {
     private final TicketService tickets;
     private final TicketProcess process;
     private final Clock clock;
+    private final GroupCommit<IntakeResult> groups;
 
     public IntakeService(Transactions tx, CustomerService customers, TicketService tickets, TicketProcess process,
                          Clock clock) {
+        this(tx, customers, tickets, process, clock, GroupCommit.DEFAULT_MAX_GROUP_SIZE, GroupCommit.DEFAULT_MAX_RUNNING);
+    }
+
+    /**
+     * @param maxGroupSize concurrent intakes committed in one transaction at most (1 = each alone)
+     * @param maxGroups    such transactions in flight at once
+     */
+    public IntakeService(Transactions tx, CustomerService customers, TicketService tickets, TicketProcess process,
+                         Clock clock, int maxGroupSize, int maxGroups) {
         this.tx = tx;
         this.customers = customers;
         this.tickets = tickets;
         this.process = process;
         this.clock = clock;
+        this.groups = new GroupCommit<>(tx, maxGroupSize, maxGroups);
     }
 
     /**
@@ -69,6 +80,13 @@ public final class IntakeService {
         if (sourceKey != null && (sourceKey.isBlank() || sourceKey.length() > 500)) {
             throw new InvalidInputException("sourceKey", "an idempotency key must be 1 to 500 characters");
         }
+        // concurrent intakes share one commit; if their group fails, this one runs again alone (GroupCommit)
+        return groups.run(t -> intakeOnce(t, draft, source, sourceKey, actor, alsoInTx),
+                () -> intakeAlone(draft, source, sourceKey, actor, alsoInTx));
+    }
+
+    private IntakeResult intakeAlone(TicketDraft draft, String source, String sourceKey, String actor,
+                                     BiConsumer<Tx, String> alsoInTx) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.write(t -> intakeOnce(t, draft, source, sourceKey, actor, alsoInTx));
@@ -132,6 +150,11 @@ public final class IntakeService {
         t.afterCommit(() -> LOG.info("ticket.created ticket={} source={} category={} queue={}", number, source,
                 done.category() == null ? null : done.category().code(), done.queue()));
         return new IntakeResult(done, false);
+    }
+
+    /** Intakes queued for the next group commit (tests wait for a group to form). */
+    int waitingForGroup() {
+        return groups.waiting();
     }
 
     /** True when (source, key) is in the import ledger already (a read outside any transaction). */

@@ -8,6 +8,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
 /**
@@ -34,6 +35,11 @@ public final class Transactions {
                 return work.apply(new Tx(session, commandContext));
             }
         });
+    }
+
+    /** True when the calling thread is inside a command already: a {@link #write} there joins it. */
+    public boolean inTransaction() {
+        return Context.getCommandContext() != null;
     }
 
     /**
