@@ -36,6 +36,13 @@ public final class WorkspaceBench {
     private static final int NAVIGATIONS = Integer.getInteger("bench.navigations", 20);
     private static final boolean BROWSER = Boolean.parseBoolean(System.getProperty("bench.browser", "true"));
     private static final boolean REFILL = Boolean.getBoolean("bench.refill");
+    /**
+     * Only the rows whose name contains one of these comma-separated words, e.g. {@code counts,category}
+     * ("browser" selects the Chromium part); empty: every row. A word no row has (say {@code fill})
+     * only opens, and so fills or migrates, the databases.
+     */
+    private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",")).stream()
+            .map(String::trim).filter(w -> !w.isEmpty()).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One queue view as the screen asks for it; {@code lead} = as the supervisor (no data scope). */
@@ -54,6 +61,9 @@ public final class WorkspaceBench {
                     + URLEncoder.encode("Amoxil 500", StandardCharsets.UTF_8), false),
             new View("mine, newest first (sort=created)", "assignee=me&open=true&sort=created", false),
             new View("all open, supervisor (no scope)", "open=true", true));
+
+    /** The counts the screen asks for: its own scope, then with the filters of a narrowed queue screen. */
+    private static final List<String> COUNTS = List.of("", "?severity=high&tier=VIP");
 
     private static final List<String> SCREENS = List.of("/queues/mine", "/queues/unassigned", "/queues/queue%3Aservice-desk",
             "/queues/at-risk");
@@ -90,11 +100,11 @@ public final class WorkspaceBench {
                 Map<String, double[]> api = new LinkedHashMap<>();
                 // every view a few times first, so that the JIT has compiled the paths they share
                 for (int i = 0; i < 10; i++) {
-                    for (View v : VIEWS) {
+                    for (View v : VIEWS.stream().filter(v -> selected("page " + v.name())).toList()) {
                         pages(http, base, v.lead() ? lead : agent, v.query(), null, null);
                     }
                 }
-                for (View v : VIEWS) {
+                for (View v : VIEWS.stream().filter(v -> selected("page " + v.name())).toList()) {
                     List<Long> first = new ArrayList<>();
                     List<Long> next = new ArrayList<>();
                     String cookie = v.lead() ? lead : agent;
@@ -111,7 +121,7 @@ public final class WorkspaceBench {
                     System.out.printf("  %-60s p95 page 1 %6.1f ms, next pages %6.1f ms%n", v.name(), stats(first)[1],
                             stats(next)[1]);
                 }
-                for (String counts : List.of("", "?severity=high&tier=VIP")) {
+                for (String counts : COUNTS.stream().filter(c -> selected("counts: GET /api/v1/queues" + c)).toList()) {
                     List<Long> us = new ArrayList<>();
                     // fewer rounds: at a million tickets one count takes about a second
                     int rounds = Math.max(10, ROUNDS / 4);
@@ -126,7 +136,9 @@ public final class WorkspaceBench {
                 }
                 double[] browser = null;
                 long scripts = 0;
-                if (BROWSER && WorkspaceBrowser.available()) {
+                if (!selected("browser")) {
+                    System.out.println("  browser part not selected (bench.only)");
+                } else if (BROWSER && WorkspaceBrowser.available()) {
                     try (WorkspaceBrowser b = WorkspaceBrowser.start()) {
                         b.signIn(base.toString(), WorkspaceData.AGENT, WorkspaceData.PASSWORD);
                         List<Double> ms = b.firstRows(base.toString(), SCREENS, 4, NAVIGATIONS);
@@ -141,6 +153,10 @@ public final class WorkspaceBench {
                 app.stop();
             }
         }
+    }
+
+    private static boolean selected(String row) {
+        return ONLY.isEmpty() || ONLY.stream().anyMatch(row::contains);
     }
 
     /** Page 1 of the view, then {@link #PAGES} more by the keyset cursor each answer gives; times in µs. */
