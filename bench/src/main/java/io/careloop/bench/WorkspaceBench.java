@@ -36,6 +36,13 @@ public final class WorkspaceBench {
     private static final int NAVIGATIONS = Integer.getInteger("bench.navigations", 20);
     private static final boolean BROWSER = Boolean.parseBoolean(System.getProperty("bench.browser", "true"));
     private static final boolean REFILL = Boolean.getBoolean("bench.refill");
+    /**
+     * Only the rows whose name contains one of these comma-separated words, e.g. {@code counts,category}
+     * ("browser" selects the Chromium part); empty: every row. A word no row has (say {@code fill})
+     * only opens, and so fills or migrates, the databases.
+     */
+    private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",")).stream()
+            .map(String::trim).filter(w -> !w.isEmpty()).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One queue view as the screen asks for it; {@code lead} = as the supervisor (no data scope). */
@@ -54,6 +61,14 @@ public final class WorkspaceBench {
                     + URLEncoder.encode("Amoxil 500", StandardCharsets.UTF_8), false),
             new View("mine, newest first (sort=created)", "assignee=me&open=true&sort=created", false),
             new View("all open, supervisor (no scope)", "open=true", true));
+
+    /**
+     * The counts the screen asks for, as the agent (data scope: two queues and their own tickets) and as
+     * the supervisor (no scope): plain, then with the filters of a narrowed queue screen.
+     */
+    private static final List<View> COUNTS = List.of(new View("", "", false), new View("", "?severity=high&tier=VIP", false),
+            new View(", supervisor", "", true), new View(", supervisor", "?category=medical-inquiry&product="
+                    + URLEncoder.encode("Amoxil 500", StandardCharsets.UTF_8), true));
 
     private static final List<String> SCREENS = List.of("/queues/mine", "/queues/unassigned", "/queues/queue%3Aservice-desk",
             "/queues/at-risk");
@@ -90,11 +105,11 @@ public final class WorkspaceBench {
                 Map<String, double[]> api = new LinkedHashMap<>();
                 // every view a few times first, so that the JIT has compiled the paths they share
                 for (int i = 0; i < 10; i++) {
-                    for (View v : VIEWS) {
+                    for (View v : VIEWS.stream().filter(v -> selected("page " + v.name())).toList()) {
                         pages(http, base, v.lead() ? lead : agent, v.query(), null, null);
                     }
                 }
-                for (View v : VIEWS) {
+                for (View v : VIEWS.stream().filter(v -> selected("page " + v.name())).toList()) {
                     List<Long> first = new ArrayList<>();
                     List<Long> next = new ArrayList<>();
                     String cookie = v.lead() ? lead : agent;
@@ -111,22 +126,28 @@ public final class WorkspaceBench {
                     System.out.printf("  %-60s p95 page 1 %6.1f ms, next pages %6.1f ms%n", v.name(), stats(first)[1],
                             stats(next)[1]);
                 }
-                for (String counts : List.of("", "?severity=high&tier=VIP")) {
+                for (View counts : COUNTS.stream().filter(c -> selected("counts: GET /api/v1/queues" + c.query() + c.name()))
+                        .toList()) {
+                    String cookie = counts.lead() ? lead : agent;
                     List<Long> us = new ArrayList<>();
-                    // fewer rounds: at a million tickets one count takes about a second
-                    int rounds = Math.max(10, ROUNDS / 4);
+                    // as many rounds as a page: since V21 a count reads the roll-up, not every open ticket
+                    int rounds = ROUNDS;
+                    String path = "/api/v1/queues" + counts.query();
+                    String row = "counts: GET " + path + counts.name();
                     for (int i = 0; i < 3; i++) {
-                        get(http, base, agent, "/api/v1/queues" + counts);
+                        get(http, base, cookie, path);
                     }
                     long cpu = cpuNanos();
                     for (int i = 0; i < rounds; i++) {
-                        us.add(get(http, base, agent, "/api/v1/queues" + counts).micros());
+                        us.add(get(http, base, cookie, path).micros());
                     }
-                    api.put("counts: GET /api/v1/queues" + counts, withCpu(stats(us), (cpuNanos() - cpu) / 1e6 / rounds));
+                    api.put(row, withCpu(stats(us), (cpuNanos() - cpu) / 1e6 / rounds));
                 }
                 double[] browser = null;
                 long scripts = 0;
-                if (BROWSER && WorkspaceBrowser.available()) {
+                if (!selected("browser")) {
+                    System.out.println("  browser part not selected (bench.only)");
+                } else if (BROWSER && WorkspaceBrowser.available()) {
                     try (WorkspaceBrowser b = WorkspaceBrowser.start()) {
                         b.signIn(base.toString(), WorkspaceData.AGENT, WorkspaceData.PASSWORD);
                         List<Double> ms = b.firstRows(base.toString(), SCREENS, 4, NAVIGATIONS);
@@ -141,6 +162,10 @@ public final class WorkspaceBench {
                 app.stop();
             }
         }
+    }
+
+    private static boolean selected(String row) {
+        return ONLY.isEmpty() || ONLY.stream().anyMatch(row::contains);
     }
 
     /** Page 1 of the view, then {@link #PAGES} more by the keyset cursor each answer gives; times in µs. */

@@ -83,6 +83,9 @@ import io.careloop.engine.ticket.TicketMapper;
 import io.careloop.engine.ticket.TicketService;
 import io.careloop.engine.ticket.TicketSort;
 import io.careloop.engine.ticket.TicketStatus;
+import io.careloop.engine.ticket.count.QueueCountMapper;
+import io.careloop.engine.ticket.count.QueueCountMarker;
+import io.careloop.engine.ticket.count.QueueCountRollup;
 import io.careloop.engine.user.Role;
 import io.careloop.engine.user.UserMapper;
 import io.careloop.engine.user.UserService;
@@ -146,6 +149,7 @@ public final class CareLoop implements AutoCloseable {
     private final TicketAttachments attachments;
     private final OutboxDispatcher outbox;
     private final ContactPoints contactPoints;
+    private final QueueCountRollup queueCounts;
 
     private CareLoop(Settings settings, Clock clock, RetentionPolicy retentionPolicy) {
         this.settings = settings;
@@ -156,7 +160,8 @@ public final class CareLoop implements AutoCloseable {
                         ImportRunMapper.class, CalendarMapper.class, QualityMapper.class,
                         ReportMapper.class, StudioMapper.class, io.careloop.engine.live.LiveMapper.class,
                         ScheduleMapper.class, AttachmentMapper.class, OutboxMapper.class,
-                        ContactPointMapper.class, io.careloop.engine.report.rollup.KpiMapper.class),
+                        ContactPointMapper.class, io.careloop.engine.report.rollup.KpiMapper.class,
+                        QueueCountMapper.class),
                 List.of(Category.class, Severity.class, Priority.class, Channel.class, TicketStatus.class,
                         TicketSort.class, CustomerType.class, Tier.class, Role.class));
         TicketProcessBean bean = new TicketProcessBean();
@@ -187,6 +192,9 @@ public final class CareLoop implements AutoCloseable {
             this.reports = new ReportService(transactions, calendars, clock);
             // every ticket, audit and survey write marks the KPI roll-up dirty in its own transaction (docs/reports.md)
             database.sessionFactory().getConfiguration().addInterceptor(new io.careloop.engine.report.rollup.KpiChangeMarker());
+            // every ticket write (and a customer's new tier) moves the open-ticket counts in its own transaction (V21)
+            database.sessionFactory().getConfiguration().addInterceptor(new QueueCountMarker());
+            this.queueCounts = new QueueCountRollup(transactions, clock);
             this.tickets = new TicketService(transactions, ticketProcess, audit, events, json, clock, calendars);
             EngineSetup.bind(bean, tickets);
             this.feedback = new FeedbackService(transactions, processEngine, tickets, audit, events, clock,
@@ -252,6 +260,8 @@ public final class CareLoop implements AutoCloseable {
         c.plugins.loadAll();
         // an import a crash cut short goes on from its spooled file; the ledger skips what it took in
         c.imports.resumeInterrupted();
+        // on every node, not only where timers run: unfolded deltas slow every node's counts (one folds at a time)
+        c.queueCounts.start(Duration.ofSeconds(2));
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
@@ -269,6 +279,11 @@ public final class CareLoop implements AutoCloseable {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** The open-ticket counts of the queue screen (V21): fold, or rebuild after a bulk load. */
+    public QueueCountRollup queueCounts() {
+        return queueCounts;
     }
 
     public Settings settings() {
@@ -476,6 +491,7 @@ public final class CareLoop implements AutoCloseable {
             retention.close();
             weeklyReports.close();
             reports.rollup().close();
+            queueCounts.close();
             poller.close();
             outbox.close();
             imports.close();
