@@ -252,6 +252,8 @@ public final class CareLoop implements AutoCloseable {
         c.plugins.loadAll();
         // an import a crash cut short goes on from its spooled file; the ledger skips what it took in
         c.imports.resumeInterrupted();
+        // the KPI roll-up's build (first start after V19, a new zone) goes on in the background
+        c.reports.rollup().resume();
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));
