@@ -69,9 +69,16 @@ public final class KpiRollup {
         ZoneId z = zone.get();
         lock.lock();
         try {
-            tx.write(w -> ensure(w, z));
-            while (tx.write(w -> drainStep(w, z))) {
-                // one step per transaction, until nothing is left
+            KpiMapper.State seen = tx.read(r -> r.getMapper(KpiMapper.class).state());
+            // the state row's lock only when there is something to do: while a build holds it day after
+            // day, a KPI call that finds nothing changed does not queue behind it
+            if (!((seen.built() && z.getId().equals(seen.zone())) || seen.building(z))) {
+                tx.write(w -> ensure(w, z));
+            }
+            if (tx.read(r -> pending(r.getMapper(KpiMapper.class)))) {
+                while (tx.write(w -> drainStep(w, z))) {
+                    // one step per transaction, until nothing is left
+                }
             }
             KpiMapper.State s = tx.read(r -> r.getMapper(KpiMapper.class).state());
             if (!(s.built() && z.getId().equals(s.zone()))) {
@@ -211,6 +218,13 @@ public final class KpiRollup {
         m.saveState(s);
         LOG.info("kpi roll-up build begun zone={} days={}..{}", z, s.buildFirst(), s.buildLast());
         return s;
+    }
+
+    /** True when a change is waiting: a kpi_dirty row, or a ticket, audit or survey row above the marks. */
+    private static boolean pending(KpiMapper m) {
+        KpiMapper.State s = m.state();
+        return !m.dirty(1).isEmpty() || m.maxTicketId() > s.ticketMark() || m.maxAuditId() > s.auditMark()
+                || m.maxSurveyId() > s.surveyMark();
     }
 
     /** One batch of changes; true when there may be more. */

@@ -24,6 +24,11 @@ final class RollupBuilder {
 
     /** How long a node's claim on the build lasts without a new day written. */
     static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * The background build rests this long between two days, so that a refresh or a report waiting for
+     * the state row gets it (H2 hands a released row lock to whoever asks first) and the node keeps serving.
+     */
+    static final Duration PAUSE = Duration.ofMillis(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(RollupBuilder.class);
 
@@ -54,7 +59,7 @@ final class RollupBuilder {
     void inBackground(ZoneId z) {
         Thread t = new Thread(() -> {
             try {
-                build(z, Integer.MAX_VALUE);
+                build(z, Integer.MAX_VALUE, PAUSE);
             } catch (RuntimeException e) {
                 LOG.warn("kpi roll-up build stopped; the next refresh goes on with it", e);
             } finally {
@@ -98,12 +103,24 @@ final class RollupBuilder {
      * built. Stops early when the roll-up is built, when another node holds the lease, or when interrupted.
      */
     int build(ZoneId z, int maxDays) {
+        return build(z, maxDays, Duration.ZERO);
+    }
+
+    /** As {@link #build(ZoneId, int)}, resting {@code pause} between two days (the background build). */
+    int build(ZoneId z, int maxDays, Duration pause) {
         int days = 0;
         long t0 = System.nanoTime();
         while (days < maxDays && !Thread.currentThread().isInterrupted()) {
             Step step = tx.write(w -> step(w, z));
             if (step == Step.DAY || step == Step.LAST_DAY) {
                 days++;
+            }
+            if (step == Step.DAY && !pause.isZero()) {
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (step != Step.DAY) {
                 if (step == Step.LAST_DAY) {
