@@ -19,7 +19,7 @@ public record RollupStatus(String state, String zone, int daysDone, int daysTota
         }
         if (!s.building(z)) {
             // not begun yet for this zone: nothing is built
-            return new RollupStatus(BUILDING, z.getId(), 0, 0, 0.0, LocalDate.MAX);
+            return new RollupStatus(BUILDING, z.getId(), 0, 0, 0.0, null);
         }
         int total = days(s.buildFirst(), s.buildLast());
         int done = days(s.buildNext().plusDays(1), s.buildLast());
@@ -33,7 +33,7 @@ public record RollupStatus(String state, String zone, int daysDone, int daysTota
 
     /** True when every day the roll-up needs for a period starting on {@code from} is built. */
     public boolean covers(LocalDate from) {
-        return ready() || !from.isBefore(builtFrom);
+        return ready() || (builtFrom != null && !from.isBefore(builtFrom));
     }
 
     private static int days(LocalDate first, LocalDate last) {
