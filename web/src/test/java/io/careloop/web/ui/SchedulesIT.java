@@ -43,14 +43,7 @@ class SchedulesIT {
     }
 
     private static void login(String path, String username) {
-        browser.open(server.base() + "/health");
-        browser.driver().manage().deleteAllCookies();
-        browser.driver().executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.open(server.base() + path);
-        browser.type("input[name=username]", username);
-        browser.type("input[name=password]", TestServer.PASSWORD);
-        browser.click("[data-testid=login-submit]");
-        browser.find("[data-testid=who]");
+        browser.login(server.base(), path, username);
     }
 
     @Test
