@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../src/i18n';
 import { DASHBOARD_CATALOGUES, dt } from '../src/dashboard/messages';
 import {
-  csvHref, distribution, drillPath, duration, filterQuery, isEmpty, parseFilters, percent, presetPeriod, tiles, xlsxHref,
+  csvHref, distribution, drillPath, duration, filterQuery, isEmpty, parseFilters, percent, presetPeriod, rollupProgress, tiles, xlsxHref,
   type Kpis,
 } from '../src/dashboard/model';
 import { adverseEventsOption, slaOption, volumeOption } from '../src/dashboard/options';
@@ -115,5 +115,18 @@ describe('dashboard', () => {
     const u = (roles: string[]) => ({ username: 'x', displayName: 'x', roles, teams: [], queues: [] });
     expect(mayReadReports(u(['supervisor']))).toBe(true);
     expect(mayReadReports(u(['agent', 'specialist']))).toBe(false);
+  });
+
+  it('shows the roll-up banner with a whole percent while it is being built, in both languages', () => {
+    const building = { state: 'building' as const, zone: 'Asia/Shanghai', daysDone: 157, daysTotal: 365, percent: 43.0,
+      builtFrom: '2026-07-28' };
+    expect(rollupProgress(building)).toBe(43);
+    expect(rollupProgress({ ...building, percent: 99.9 })).toBe(99);
+    expect(rollupProgress({ ...building, state: 'ready', percent: 100 })).toBeNull();
+    expect(rollupProgress(undefined)).toBeNull();
+    setLang('en');
+    expect(dt('rollup.building', { percent: 43 })).toBe('KPI figures are being prepared: 43 %');
+    setLang('zh-CN');
+    expect(dt('rollup.building', { percent: 43 })).toBe('KPI 数据正在准备中：43 %');
   });
 });

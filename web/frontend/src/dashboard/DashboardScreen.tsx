@@ -7,7 +7,8 @@ import type { Route } from '../router';
 import { Chart } from './Chart';
 import { DrillDown } from './DrillDown';
 import { dt, units } from './messages';
-import { distribution, duration, filterQuery, isEmpty, parseFilters, tiles, xlsxHref, type Kpis, type ReportFilters } from './model';
+import { distribution, duration, filterQuery, isEmpty, parseFilters, rollupProgress, tiles, xlsxHref, type Kpis,
+  type ReportFilters, type RollupStatus } from './model';
 import { adverseEventsOption, backlogAgeOption, complaintsOption, durationsOption, scoresOption, slaOption, volumeOption } from './options';
 import { ReportFilterBar } from './ReportFilters';
 import { ReportTable } from './Tables';
@@ -26,12 +27,15 @@ export default function DashboardScreen({ api, user, go }: Props) {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<string | null>(null);
+  const [rollup, setRollup] = useState<RollupStatus | null>(null);
   const fmt = (s: number | null) => duration(s, units());
 
   const load = async () => {
     setState('loading');
     try {
-      setKpis(await api.get<Kpis>(`/api/v1/reports/kpis?${filterQuery(filters)}`));
+      const answer = await api.get<Kpis>(`/api/v1/reports/kpis?${filterQuery(filters)}`);
+      setKpis(answer);
+      setRollup(answer.rollup ?? null);
       setState('ready');
     } catch (e) {
       setState('error');
@@ -44,6 +48,20 @@ export default function DashboardScreen({ api, user, go }: Props) {
     setDrill(null);
     load();
   }, [JSON.stringify(filters)]);
+
+  // while the roll-up is being built: follow its progress, and read the figures again once it is done
+  const building = rollupProgress(rollup) !== null;
+  useEffect(() => {
+    if (!building) return undefined;
+    const timer = setInterval(async () => {
+      try {
+        const next = await api.get<RollupStatus>('/api/v1/reports/rollup');
+        setRollup(next);
+        if (next.state === 'ready') load();
+      } catch { /* the next tick tries again */ }
+    }, 5000);
+    return () => clearInterval(timer);
+  }, [building]);
 
   const k = kpis;
   const charts = useMemo(() => (k ? {
@@ -62,6 +80,11 @@ export default function DashboardScreen({ api, user, go }: Props) {
         <a class="export" href={xlsxHref(filters)} download data-testid="export-all">{dt('export.all')}</a>
       </div>
       <ReportFilterBar user={user} value={filters} onChange={setFilters} />
+      {building && (
+        <p class="rollup-banner" role="status" data-testid="rollup-banner" data-percent={rollupProgress(rollup)}>
+          {dt('rollup.building', { percent: rollupProgress(rollup)! })} <span class="muted">{dt('rollup.exact')}</span>
+        </p>
+      )}
       {state === 'loading' && <p class="muted" role="status" data-testid="report-loading">{dt('loading')}</p>}
       {state === 'error' && (
         <p class="error" role="alert" data-testid="report-error">

@@ -5,7 +5,13 @@ export interface Count { kpi: string; count: number }
 export interface Rate { kpi: string; count: number; of: number; percent: number | null }
 export interface Durations { count: number; averageSeconds: number | null; medianSeconds: number | null; p90Seconds: number | null }
 
+/** How far the KPI roll-up's build is (GET /api/v1/reports/rollup, and `rollup` on every KPI answer). */
+export interface RollupStatus { state: 'ready' | 'building'; zone: string; daysDone: number; daysTotal: number;
+  percent: number | null; builtFrom: string | null }
+
 export interface Kpis {
+  rollup?: RollupStatus;
+  answeredFrom?: 'rollup' | 'tickets';
   period: { from: string; to: string; zone: string; filters: Record<string, string> };
   volume: { in: Count; out: Count };
   backlog: { kpi: string; asOf: string; count: number; averageAgeSeconds: number | null; oldestAgeSeconds: number | null;
@@ -157,4 +163,10 @@ export function isEmpty(k: Kpis): boolean {
 /** A score distribution ({"1": 0, …}) as ordered [score, count] pairs. */
 export function distribution(d: Record<string, number>): [string, number][] {
   return Object.entries(d).sort(([a], [b]) => Number(a) - Number(b));
+}
+
+/** The banner's whole percent while the roll-up is being built, else null (no banner). */
+export function rollupProgress(r: RollupStatus | undefined | null): number | null {
+  if (!r || r.state !== 'building') return null;
+  return Math.floor(r.percent ?? 0);
 }

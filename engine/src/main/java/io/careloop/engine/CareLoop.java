@@ -262,6 +262,8 @@ public final class CareLoop implements AutoCloseable {
         c.imports.resumeInterrupted();
         // on every node, not only where timers run: unfolded deltas slow every node's counts (one folds at a time)
         c.queueCounts.start(Duration.ofSeconds(2));
+        // the KPI roll-up's build (first start after V19, a new zone) goes on in the background
+        c.reports.rollup().resume();
         if (settings.jobExecutor()) {
             // background work runs where timers run: polling, like the job executor, can be off on a node
             c.poller.start(Duration.ofSeconds(10));

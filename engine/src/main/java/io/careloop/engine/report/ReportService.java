@@ -5,6 +5,7 @@ import io.careloop.engine.process.Transactions;
 import io.careloop.engine.report.rollup.KpiMapper;
 import io.careloop.engine.report.rollup.KpiRollup;
 import io.careloop.engine.report.rollup.RollupReader;
+import io.careloop.engine.report.rollup.RollupStatus;
 import io.careloop.engine.sla.Calendars;
 import io.careloop.engine.sla.DueDateCalculator;
 import io.careloop.engine.sla.SlaMode;
@@ -49,7 +50,7 @@ public final class ReportService {
         this.tx = tx;
         this.calendars = calendars;
         this.clock = clock;
-        this.rollup = new KpiRollup(tx, calendars, this::zone);
+        this.rollup = new KpiRollup(tx, calendars, this::zone, clock);
     }
 
     /** The zone of the default business calendar: a report's days are that office's days. */
@@ -57,18 +58,35 @@ public final class ReportService {
         return defaultTime().calendar().orElseThrow().zone();
     }
 
+    /**
+     * The KPIs with where they came from: {@code rollup} while the roll-up is built (or its build has
+     * reached the period's first day), else {@code tickets}; and how far the roll-up's build is.
+     */
+    public record Answer(@com.fasterxml.jackson.annotation.JsonUnwrapped Kpis kpis, RollupStatus rollup,
+                         String answeredFrom) {
+    }
+
     public Kpis kpis(ReportFilter f, TicketScope scope) {
+        return answer(f, scope).kpis();
+    }
+
+    /**
+     * The KPIs of {@link #kpis} and the roll-up's state. While the roll-up is being built, a period
+     * whose days are not all built yet is computed from the ticket rows: never a partial sum.
+     */
+    public Answer answer(ReportFilter f, TicketScope scope) {
         ReportWindow p = ReportWindow.of(f, zone(), clock.instant(), scope, null);
-        if (rollupAnswers(f, scope) && rollup.refresh().equals(p.zone())) {
-            return tx.read(s -> {
-                RollupReader.Cohort c = RollupReader.read(s.getMapper(KpiMapper.class), p);
+        RollupStatus status = rollup.refresh();
+        if (rollupAnswers(f, scope) && status.zone().equals(p.zone().getId()) && status.covers(f.from())) {
+            return new Answer(tx.read(s -> {
+                RollupReader.Cohort c = RollupReader.read(s.getMapper(KpiMapper.class), p, status.builtFrom());
                 ReportMapper m = s.getMapper(ReportMapper.class);
                 return assemble(f, p, c.counts(), c.volumeOut(), c.backlog(), c.firstResponse(), c.resolution(), c.csat(),
                         c.nps(), c.surveyRate() != null ? c.surveyRate() : m.surveyResponseRate(p), c.complaints(),
                         c.adverseEvents());
-            });
+            }), status, "rollup");
         }
-        return kpisFromTickets(f, scope);
+        return new Answer(kpisFromTickets(f, scope), status, "tickets");
     }
 
     /**

@@ -48,6 +48,9 @@ public final class ReportRoutes {
         return List.of(
                 ApiRoute.get("/api/v1/reports/kpis").summary("KPIs of a period (from..to, days in the office zone) and filters")
                         .access(READ).query(FILTERS).handle(this::kpis),
+                ApiRoute.get("/api/v1/reports/rollup")
+                        .summary("How far the KPI roll-up's build is: state ready|building, daysDone of daysTotal, percent")
+                        .access(READ).handle(this::rollup),
                 ApiRoute.get("/api/v1/reports/kpis.csv")
                         .summary("One KPI table as CSV (UTF-8 with BOM, formula-safe): table=" + String.join("|", KpiTable.NAMES))
                         .access(READ).query(with("table")).handle(this::kpisCsv),
@@ -63,7 +66,11 @@ public final class ReportRoutes {
     }
 
     private void kpis(Context ctx, User user) {
-        ctx.json(reports.kpis(filter(ctx), Permissions.ticketScope(user)));
+        ctx.json(reports.answer(filter(ctx), Permissions.ticketScope(user)));
+    }
+
+    private void rollup(Context ctx, User user) {
+        ctx.json(reports.rollup().status());
     }
 
     private void kpisCsv(Context ctx, User user) {

@@ -84,6 +84,45 @@ class ReportApiTest {
     }
 
     @Test
+    void whileTheRollupIsBeingBuiltTheAnswerSaysSoAndIsStillTheSame() throws Exception {
+        JsonNode built = server.session("zhou.supervisor").get(APRIL).json();
+        assertThat(built.path("answeredFrom").asText()).isEqualTo("rollup");
+        assertThat(built.path("rollup").path("state").asText()).isEqualTo("ready");
+
+        // a new build begun, held by another node that is busy with it
+        server.careLoop().reports().rollup().beginRebuild();
+        lease("'node-elsewhere'", "TIMESTAMP WITH TIME ZONE '2099-01-01 00:00:00+00'");
+        try {
+            JsonNode building = server.session("zhou.supervisor").get(APRIL).json();
+            assertThat(building.path("answeredFrom").asText()).isEqualTo("tickets");
+            assertThat(building.path("rollup").path("state").asText()).isEqualTo("building");
+            assertThat(building.path("rollup").path("daysDone").asInt()).isZero();
+            assertThat(building.path("rollup").path("daysTotal").asInt()).isPositive();
+            // every number the same as from the roll-up
+            ((com.fasterxml.jackson.databind.node.ObjectNode) building).remove(List.of("rollup", "answeredFrom"));
+            JsonNode expected = built.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove(List.of("rollup", "answeredFrom"));
+            assertThat(building).isEqualTo(expected);
+
+            Response status = server.session("zhou.supervisor").get("/api/v1/reports/rollup");
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(status.json().path("state").asText()).isEqualTo("building");
+            assertThat(status.json().path("percent").asDouble()).isZero();
+            assertThat(server.session("wu.agent").get("/api/v1/reports/rollup").status()).isEqualTo(403);
+        } finally {
+            lease("NULL", "NULL");
+            server.careLoop().reports().rollup().rebuild(server.careLoop().reports().zone());
+        }
+        assertThat(server.session("zhou.supervisor").get(APRIL).json().path("answeredFrom").asText()).isEqualTo("rollup");
+    }
+
+    private void lease(String owner, String until) throws java.sql.SQLException {
+        try (var c = server.careLoop().database().dataSource().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE kpi_state SET lease_owner = " + owner + ", lease_until = " + until);
+        }
+    }
+
+    @Test
     void agentsAndSpecialistsMayNotReadReports() {
         assertThat(server.session("wu.agent").get(APRIL).status()).isEqualTo(403);
         assertThat(server.session("zheng.pv").get("/api/v1/reports/tickets.csv?from=2026-04-01&to=2026-04-30").status())

@@ -55,6 +55,18 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Signs in afresh (no cookie or stored state of a former user) on {@code path} of the server at {@code base}. */
+    public void login(java.net.URI base, String path, String username) {
+        open(base + "/health");
+        driver.manage().deleteAllCookies();
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        open(base + path);
+        type("input[name=username]", username);
+        type("input[name=password]", TestServer.PASSWORD);
+        click("[data-testid=login-submit]");
+        find("[data-testid=who]");
+    }
+
     /** The element, once it is visible. */
     public WebElement find(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));

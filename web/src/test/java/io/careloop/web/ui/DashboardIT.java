@@ -51,14 +51,7 @@ class DashboardIT {
     }
 
     private static void login(String path, String username) {
-        browser.open(server.base() + "/health");
-        browser.driver().manage().deleteAllCookies();
-        browser.driver().executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.open(server.base() + path);
-        browser.type("input[name=username]", username);
-        browser.type("input[name=password]", TestServer.PASSWORD);
-        browser.click("[data-testid=login-submit]");
-        browser.find("[data-testid=who]");
+        browser.login(server.base(), path, username);
     }
 
     /** The tile's raw value, once the dashboard shows it. */
@@ -125,6 +118,32 @@ class DashboardIT {
         browser.waitForText("[data-tile=backlog]", "积压");
         browser.screenshot("23-dashboard-zh-CN");
         new Select(browser.find("[data-testid=lang]")).selectByValue("en");
+    }
+
+    @Test
+    void whileTheRollupIsBeingBuiltTheDashboardSaysHowFarAndShowsTheSameNumbers() throws Exception {
+        // a new build begun and held by another node that is busy with it
+        server.careLoop().reports().rollup().beginRebuild();
+        lease("'node-elsewhere'", "TIMESTAMP WITH TIME ZONE '2099-01-01 00:00:00+00'");
+        try {
+            login("/reports?" + APRIL, "zhou.supervisor");
+            browser.waitForText("[data-testid=rollup-banner]", "KPI figures are being prepared: 0 %");
+            assertThat(tile("volumeIn")).isEqualTo("8");
+            browser.waitForText("[data-tile=slaFirstResponse]", "57.14%");
+            browser.screenshot("26-dashboard-rollup-building");
+        } finally {
+            lease("NULL", "NULL");
+            server.careLoop().reports().rollup().rebuild(server.careLoop().reports().zone());
+        }
+        // the dashboard follows the build (every 5 s) and reads the figures again once it is done
+        browser.waitForNone("[data-testid=rollup-banner]");
+        assertThat(tile("volumeIn")).isEqualTo("8");
+    }
+
+    private static void lease(String owner, String until) throws java.sql.SQLException {
+        try (var c = server.careLoop().database().dataSource().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE kpi_state SET lease_owner = " + owner + ", lease_until = " + until);
+        }
     }
 
     @Test

@@ -12,7 +12,22 @@ import org.apache.ibatis.annotations.Param;
 /** The roll-up tables of V19 (SQL in KpiMapper.xml, the same text on H2 and PostgreSQL). */
 public interface KpiMapper {
 
-    record State(String zone, boolean built, long ticketMark, long auditMark, long surveyMark) {
+    /**
+     * The one {@code kpi_state} row: the zone the days are in, whether the roll-up is complete, the highest
+     * ids seen, and the build in progress (V22): its days, the next day to build (backwards; null once
+     * built), and the node holding it until when.
+     */
+    record State(String zone, boolean built, long ticketMark, long auditMark, long surveyMark, LocalDate buildFirst,
+                 LocalDate buildLast, LocalDate buildNext, String leaseOwner, Instant leaseUntil) {
+
+        State withMarks(long ticket, long audit, long survey) {
+            return new State(zone, built, ticket, audit, survey, buildFirst, buildLast, buildNext, leaseOwner, leaseUntil);
+        }
+
+        /** A build of {@code z}'s days is under way (begun, not finished). */
+        boolean building(java.time.ZoneId z) {
+            return !built && buildNext != null && z.getId().equals(zone);
+        }
     }
 
     record Dirty(long id, Long ticketId, String number) {
@@ -56,6 +71,9 @@ public interface KpiMapper {
     }
 
     State lockState();
+
+    /** The state without a lock (what a status answer shows). */
+    State state();
 
     void saveState(@Param("s") State s);
 

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * found by id above the last one seen), stores the changed tickets' business-time durations on the
  * ticket, and rebuilds the days those tickets touch. Runs before each KPI call, so a report sees every
  * change committed before it, and every few seconds on job-executor nodes. One refresh at a time per
- * database (the {@code kpi_state} row is locked).
+ * database (the {@code kpi_state} row is locked). The first build (after V19, a new zone, a bulk load)
+ * runs in the background, day by day and resumable ({@link RollupBuilder}); a KPI call never waits for it.
  */
 public final class KpiRollup {
 
@@ -49,35 +50,62 @@ public final class KpiRollup {
     private final Calendars calendars;
     private final Supplier<ZoneId> zone;
     private final ReentrantLock lock = new ReentrantLock();
+    private final RollupBuilder builder;
     private ScheduledExecutorService ticker;
 
-    public KpiRollup(Transactions tx, Calendars calendars, Supplier<ZoneId> zone) {
+    public KpiRollup(Transactions tx, Calendars calendars, Supplier<ZoneId> zone, java.time.Clock clock) {
         this.tx = tx;
         this.calendars = calendars;
         this.zone = zone;
+        this.builder = new RollupBuilder(tx, this, clock);
     }
 
-    /** Brings the roll-up up to date (building it the first time); answers the zone its days are in. */
-    public ZoneId refresh() {
+    /**
+     * Brings the roll-up up to date: begins its build if it has none for the report zone (the build then
+     * goes on in the background, {@link RollupBuilder}), and applies every change committed since the last
+     * look to the days already built. Answers how far the build is; never waits for it.
+     */
+    public RollupStatus refresh() {
         ZoneId z = zone.get();
         lock.lock();
         try {
-            for (int round = 0; round < 2; round++) {
-                KpiMapper.State s = tx.write(w -> w.mapper(KpiMapper.class).lockState());
-                if (!s.built() || !z.getId().equals(s.zone())) {
-                    rebuild(z);
-                }
+            KpiMapper.State seen = tx.read(r -> r.getMapper(KpiMapper.class).state());
+            // the state row's lock only when there is something to do: while a build holds it day after
+            // day, a KPI call that finds nothing changed does not queue behind it
+            if (!((seen.built() && z.getId().equals(seen.zone())) || seen.building(z))) {
+                tx.write(w -> ensure(w, z));
+            }
+            if (tx.read(r -> pending(r.getMapper(KpiMapper.class)))) {
                 while (tx.write(w -> drainStep(w, z))) {
                     // one step per transaction, until nothing is left
                 }
-                if (tx.write(w -> w.mapper(KpiMapper.class).lockState()).built()) {
-                    break;
-                }
             }
-            return z;
+            KpiMapper.State s = tx.read(r -> r.getMapper(KpiMapper.class).state());
+            if (!(s.built() && z.getId().equals(s.zone()))) {
+                builder.inBackground(z);
+            }
+            return RollupStatus.of(s, z);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * At start, on every node: begins the build if the roll-up has none for the report zone (an empty
+     * database is built at once) and goes on with one under way in the background. Never waits for it.
+     */
+    public void resume() {
+        ZoneId z = zone.get();
+        KpiMapper.State s = tx.write(w -> ensure(w, z));
+        if (s.building(z)) {
+            builder.inBackground(z);
+        }
+    }
+
+    /** How far the build is, read without refreshing (a status page polls this). */
+    public RollupStatus status() {
+        ZoneId z = zone.get();
+        return RollupStatus.of(tx.read(r -> r.getMapper(KpiMapper.class).state()), z);
     }
 
     /** Refreshes every {@code every} in the background (job-executor nodes), so a report finds little to do. */
@@ -100,6 +128,7 @@ public final class KpiRollup {
     }
 
     public synchronized void close() {
+        builder.stop();
         if (ticker != null) {
             ticker.shutdownNow();
             try {
@@ -111,45 +140,91 @@ public final class KpiRollup {
         }
     }
 
-    /** Recomputes every stored duration and every day from the ticket rows (first start after V19, a new zone, a bulk load). */
+    /**
+     * Recomputes every stored duration and every day from the ticket rows on the calling thread, and
+     * waits for it (ReportBench; an administrator's recount after editing a past holiday): begins a new
+     * build and builds day by day as the background build does. If another node holds the build, waits
+     * until that node has finished it.
+     */
     public void rebuild(ZoneId z) {
         long t0 = System.nanoTime();
-        Instant[] range = tx.write(w -> {
-            KpiMapper m = w.mapper(KpiMapper.class);
-            m.lockState();
-            m.clear();
-            m.clearComplaints();
-            m.clearSurveys();
-            m.saveState(new KpiMapper.State(z.getId(), false, m.maxTicketId(), m.maxAuditId(), m.maxSurveyId()));
-            return new Instant[] {m.firstReceived(), m.lastActivity()};
-        });
-        if (range[0] != null) {
-            LocalDate first = LocalDate.ofInstant(range[0], z);
-            LocalDate last = LocalDate.ofInstant(range[1], z);
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(7)) {
-                LocalDate from = d;
-                LocalDate to = d.plusDays(6).isAfter(last) ? last : d.plusDays(6);
-                tx.write(w -> {
-                    KpiMapper m = w.mapper(KpiMapper.class);
-                    m.lockState();
-                    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                        Instant start = day.atStartOfDay(z).toInstant();
-                        store(w, m.clocksReceived(start, day.plusDays(1).atStartOfDay(z).toInstant()), z, false);
-                    }
-                    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                        DayBuilder.rebuild(m, day, z);
-                    }
-                    return null;
-                });
-            }
-        }
         tx.write(w -> {
-            KpiMapper m = w.mapper(KpiMapper.class);
-            KpiMapper.State s = m.lockState();
-            m.saveState(new KpiMapper.State(z.getId(), true, s.ticketMark(), s.auditMark(), s.surveyMark()));
+            begin(w.mapper(KpiMapper.class), z);
             return null;
         });
-        LOG.info("kpi roll-up rebuilt zone={} in {} ms", z, (System.nanoTime() - t0) / 1_000_000);
+        int days = buildDays(z, Integer.MAX_VALUE);
+        while (!status().ready()) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            days += buildDays(z, Integer.MAX_VALUE);
+        }
+        LOG.info("kpi roll-up rebuilt zone={} days={} in {} ms", z, days, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Begins a new build (the days are cleared and rebuilt newest first; until a period's days are built,
+     * its KPIs come from the ticket rows). Does not build: the background builder or {@link #buildDays} does.
+     */
+    public RollupStatus beginRebuild() {
+        ZoneId z = zone.get();
+        return RollupStatus.of(tx.write(w -> begin(w.mapper(KpiMapper.class), z)), z);
+    }
+
+    /** Builds up to {@code maxDays} days of the build under way on the calling thread; answers how many it built. */
+    public int buildDays(ZoneId z, int maxDays) {
+        return builder.build(z, maxDays);
+    }
+
+    /** True while this node's background build is running (it stops when done or when another node holds it). */
+    public boolean buildingHere() {
+        return builder.running();
+    }
+
+    /** The name this node's builder holds the lease under. */
+    public String node() {
+        return builder.owner();
+    }
+
+    /** Begins a build for {@code z} unless one is under way or done. */
+    private KpiMapper.State ensure(Tx w, ZoneId z) {
+        KpiMapper m = w.mapper(KpiMapper.class);
+        KpiMapper.State s = m.lockState();
+        if ((s.built() && z.getId().equals(s.zone())) || s.building(z)) {
+            return s;
+        }
+        return begin(m, z);
+    }
+
+    /**
+     * Clears the roll-up and records the days to build: from the first receipt to the last activity now.
+     * Rows written from here on are found by the marks (or their kpi_dirty rows) and their days rebuilt by
+     * {@link #refresh}; an empty database is built at once.
+     */
+    private static KpiMapper.State begin(KpiMapper m, ZoneId z) {
+        m.lockState();
+        m.clear();
+        m.clearComplaints();
+        m.clearSurveys();
+        Instant first = m.firstReceived();
+        Instant last = m.lastActivity();
+        KpiMapper.State s = first == null
+                ? new KpiMapper.State(z.getId(), true, m.maxTicketId(), m.maxAuditId(), m.maxSurveyId(), null, null, null, null, null)
+                : new KpiMapper.State(z.getId(), false, m.maxTicketId(), m.maxAuditId(), m.maxSurveyId(),
+                        LocalDate.ofInstant(first, z), LocalDate.ofInstant(last, z), LocalDate.ofInstant(last, z), null, null);
+        m.saveState(s);
+        LOG.info("kpi roll-up build begun zone={} days={}..{}", z, s.buildFirst(), s.buildLast());
+        return s;
+    }
+
+    /** True when a change is waiting: a kpi_dirty row, or a ticket, audit or survey row above the marks. */
+    private static boolean pending(KpiMapper m) {
+        KpiMapper.State s = m.state();
+        return !m.dirty(1).isEmpty() || m.maxTicketId() > s.ticketMark() || m.maxAuditId() > s.auditMark()
+                || m.maxSurveyId() > s.surveyMark();
     }
 
     /** One batch of changes; true when there may be more. */
@@ -160,7 +235,7 @@ public final class KpiRollup {
         long maxAudit = m.maxAuditId();
         long maxSurvey = m.maxSurveyId();
         if (maxTicket - s.ticketMark() > REBUILD_ABOVE) {
-            m.saveState(new KpiMapper.State(s.zone(), false, s.ticketMark(), s.auditMark(), s.surveyMark()));
+            begin(m, z);
             return false;
         }
         List<KpiMapper.Dirty> dirty = m.dirty(STEP);
@@ -187,7 +262,7 @@ public final class KpiRollup {
         if (!dirty.isEmpty()) {
             m.deleteDirty(dirty.stream().map(KpiMapper.Dirty::id).toList());
         }
-        m.saveState(new KpiMapper.State(s.zone(), true, ticketUpTo, auditUpTo, surveyUpTo));
+        m.saveState(s.withMarks(ticketUpTo, auditUpTo, surveyUpTo));
         return dirty.size() == STEP || ticketUpTo < maxTicket || auditUpTo < maxAudit || surveyUpTo < maxSurvey;
     }
 
@@ -196,7 +271,7 @@ public final class KpiRollup {
      * computation {@link WorkingTimes} makes: working time on the ticket's calendar minus its waits);
      * answers the days whose rows these tickets are counted in, before and after.
      */
-    private Set<LocalDate> store(Tx w, Collection<KpiMapper.Clock> clocks, ZoneId z, boolean surveyDays) {
+    Set<LocalDate> store(Tx w, Collection<KpiMapper.Clock> clocks, ZoneId z, boolean surveyDays) {
         Set<LocalDate> days = new TreeSet<>();
         if (clocks.isEmpty()) {
             return days;

@@ -30,7 +30,11 @@ public final class RollupReader {
     private RollupReader() {
     }
 
-    public static Cohort read(KpiMapper m, ReportWindow p) {
+    /**
+     * The window's KPIs from the roll-up; {@code builtFrom} is the first day built while a build is under
+     * way (null when it is done): the backlog counts the tickets of the days before it from the ticket rows.
+     */
+    public static Cohort read(KpiMapper m, ReportWindow p, LocalDate builtFrom) {
         LocalDate from = p.f().from();
         LocalDate to = p.f().to();
         long received = 0, resolved = 0, everResolved = 0, reopened = 0, escalated = 0, escalatedL3 = 0;
@@ -73,7 +77,7 @@ public final class RollupReader {
         ae.forEach((k, v) -> aeList.add(new Kpis.ClockStatusCount(k, v)));
         return new Cohort(new ReportMapper.CohortCounts(received, resolved, everResolved, reopened, escalated, escalatedL3,
                 frMet, frMissed, resMet, resMissed), out, DurationStats.of(fr.values(), fr.size()),
-                DurationStats.of(res.values(), res.size()), complaints(m, p, from, to), aeList, backlog(m, p),
+                DurationStats.of(res.values(), res.size()), complaints(m, p, from, to), aeList, backlog(m, p, builtFrom),
                 scores(survey, true), scores(survey, false),
                 survey == null || n(survey.multi()) == 0 ? new ReportMapper.SurveyCounts(n(survey == null ? null
                         : survey.invited()), n(survey == null ? null : survey.responded())) : null);
@@ -105,11 +109,17 @@ public final class RollupReader {
      * the other days (the last week, and days with a ticket resolved after asOf) are counted from the
      * ticket rows, a range of days at a time.
      */
-    private static ReportMapper.BacklogCounts backlog(KpiMapper m, ReportWindow p) {
+    private static ReportMapper.BacklogCounts backlog(KpiMapper m, ReportWindow p, LocalDate builtFrom) {
         java.time.ZoneId z = p.zone();
         LocalDate lastDay = LocalDate.ofInstant(p.asOf(), z);
         java.util.SortedSet<LocalDate> detail = new java.util.TreeSet<>();
-        List<KpiMapper.BacklogRow> rows = m.backlogRows(p, lastDay);
+        List<KpiMapper.BacklogRow> rows = new ArrayList<>(m.backlogRows(p, lastDay));
+        List<LocalDate[]> ranges = new ArrayList<>();
+        if (builtFrom != null) {
+            // days not built yet: their open tickets are counted from the ticket rows, all at once
+            rows.removeIf(r -> r.reportDay().isBefore(builtFrom));
+            ranges.add(new LocalDate[] {LocalDate.EPOCH, builtFrom.minusDays(1)});
+        }
         for (KpiMapper.BacklogRow r : rows) {
             Instant end = r.reportDay().plusDays(1).atStartOfDay(z).toInstant();
             if ((r.resolvedMax() != null && !r.resolvedMax().isBefore(p.asOf())) || end.isAfter(p.day7())) {
@@ -129,7 +139,6 @@ public final class RollupReader {
         }
         LocalDate rangeStart = null;
         LocalDate previous = null;
-        List<LocalDate[]> ranges = new ArrayList<>();
         for (LocalDate d : detail) {
             if (previous == null || !d.equals(previous.plusDays(1))) {
                 if (rangeStart != null) {
