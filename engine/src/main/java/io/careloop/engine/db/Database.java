@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Settings settings, List<Class<?>> mappers, List<Class<? extends Enum<?>>> codedEnums) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("careloop");
-        hc.setJdbcUrl(settings.dbUrl());
+        hc.setJdbcUrl(interruptSafe(settings.dbUrl()));
         hc.setUsername(settings.dbUser());
         hc.setPassword(settings.dbPassword());
         hc.setMaximumPoolSize(settings.dbPoolSize());
@@ -53,6 +53,18 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * An H2 file database opened through H2's {@code retry:} file system (same files): with the default
+     * one, a thread interrupted during file I/O (a plugin call stopped at its time limit, a background
+     * job stopped at shutdown) closes the file channel, and the database with it for every thread of
+     * the node ("The database has been closed"). {@code retry:} reopens the channel and repeats the
+     * operation. Other URLs are used as they are.
+     */
+    static String interruptSafe(String url) {
+        String file = "jdbc:h2:file:";
+        return url.startsWith(file) ? "jdbc:h2:retry:" + url.substring(file.length()) : url;
     }
 
     private static void migrate(DataSource ds) {
