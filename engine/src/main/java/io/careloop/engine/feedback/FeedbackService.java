@@ -24,12 +24,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,10 +221,8 @@ public final class FeedbackService {
         vars.put("comment", r.comment());
         vars.put("problemPersists", r.problemPersists());
         vars.put("surveyCompleted", r.completed());
-        List<Execution> waiting = waitingLoops(ticketNumber);
-        if (waiting.isEmpty() && sendPendingInvitations(ticketNumber)) {
-            waiting = waitingLoops(ticketNumber);
-        }
+        List<Execution> waiting = engine.getRuntimeService().createExecutionQuery()
+                .processInstanceBusinessKey(ticketNumber).messageEventSubscriptionName(MESSAGE).list();
         if (waiting.isEmpty()) {
             engine.getRuntimeService().createMessageCorrelation(MESSAGE).processInstanceBusinessKey(ticketNumber)
                     .setVariables(vars).correlateStartMessage();
@@ -240,33 +235,6 @@ public final class FeedbackService {
                 .max(Comparator.comparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId))
                 .map(HistoricProcessInstance::getId).orElseThrow();
         engine.getRuntimeService().createMessageCorrelation(MESSAGE).processInstanceId(newest).setVariables(vars).correlate();
-    }
-
-    private List<Execution> waitingLoops(String ticketNumber) {
-        return engine.getRuntimeService().createExecutionQuery()
-                .processInstanceBusinessKey(ticketNumber).messageEventSubscriptionName(MESSAGE).list();
-    }
-
-    /**
-     * A response that arrives before the loop's invitation job has run (the invitation is sent in a
-     * job of its own after the resolution commits): runs that job now, so the response is taken by
-     * the loop it answers, as it was before the invitation became asynchronous. False when no such
-     * job was pending.
-     */
-    private boolean sendPendingInvitations(String ticketNumber) {
-        boolean ran = false;
-        for (ProcessInstance loop : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(ticketNumber).active().list()) {
-            for (Job job : engine.getManagementService().createJobQuery().processInstanceId(loop.getId()).messages().list()) {
-                ran = true;
-                try {
-                    engine.getManagementService().executeJob(job.getId());
-                } catch (OptimisticLockingException e) {
-                    LOG.info("survey-response the invitation job of ticket={} ran elsewhere meanwhile", ticketNumber);
-                }
-            }
-        }
-        return ran;
     }
 
     private void publish(Tx t, String type, String ticketNumber, String actor) {

@@ -6,11 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /**
  * The bean feedback-loop.bpmn calls as {@code ${outbound.sendSurveyInvitation(execution)}} and
  * {@code ${outbound.sendSurveyReminder(execution)}}: hands the message to the {@link OutboundPort}
- * and records on the ticket whether it went out. The invitation task is asynchronous (its own job,
- * after the resolution has committed), so no customer is invited for a resolution that rolled back
- * and the agent's request does not wait for the mail server. Each message carries an idempotency
- * key made of the process instance and the task, so a job run again after a crash between the
- * hand-over and its commit sends a copy with the same Message-ID, which the receiver recognises.
+ * and records on the ticket whether it went out.
  */
 public final class OutboundBean {
 
@@ -40,18 +36,11 @@ public final class OutboundBean {
         String ticket = execution.getBusinessKey();
         OutboundPort.Delivery d;
         try {
-            d = port.send(ticket, (String) execution.getVariable("channel"), kind, idempotencyKey(execution, kind));
+            d = port.send(ticket, (String) execution.getVariable("channel"), kind);
         } catch (RuntimeException e) {
             // a failing channel must not stop the loop: the survey simply was not sent
             d = new OutboundPort.Delivery(false, "the channel failed: " + e.getClass().getSimpleName());
         }
         feedback.recordOutbound(ticket, kind, d);
-    }
-
-    /** {@code kind.processInstanceId.activityId}, in the characters a plugin accepts, at most 100 of them. */
-    static String idempotencyKey(DelegateExecution execution, String kind) {
-        String key = (kind + "." + execution.getProcessInstanceId() + "." + execution.getCurrentActivityId())
-                .replaceAll("[^A-Za-z0-9.-]", "-");
-        return key.length() > 100 ? key.substring(0, 100) : key;
     }
 }

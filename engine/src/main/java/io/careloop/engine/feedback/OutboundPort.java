@@ -11,16 +11,9 @@ public interface OutboundPort {
     record Delivery(boolean sent, String detail) {
     }
 
-    /**
-     * Sends one message.
-     *
-     * @param kind           {@code survey-invitation} or {@code survey-reminder}
-     * @param idempotencyKey the same for every attempt at this message (a job retried after a crash
-     *                       sends it again with the same key, and the channel gives the copy the same
-     *                       Message-ID); null when the caller has none
-     */
-    Delivery send(String ticketNumber, String channel, String kind, String idempotencyKey);
+    /** The kind of message: {@code survey-invitation} or {@code survey-reminder}. */
+    Delivery send(String ticketNumber, String channel, String kind);
 
-    OutboundPort NONE = (ticketNumber, channel, kind, idempotencyKey) ->
+    OutboundPort NONE = (ticketNumber, channel, kind) ->
             new Delivery(false, "no outbound channel serves '" + channel + "'");
 }

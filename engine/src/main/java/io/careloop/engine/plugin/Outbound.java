@@ -53,8 +53,8 @@ public final class Outbound implements OutboundPort {
 
     /** The feedback loop's port: {@code kind} is {@code survey-invitation} or {@code survey-reminder}. */
     @Override
-    public Delivery send(String ticketNumber, String channel, String kind, String idempotencyKey) {
-        return surveyMessage(ticketNumber, null, REMINDER.equals(kind), idempotencyKey);
+    public Delivery send(String ticketNumber, String channel, String kind) {
+        return surveyMessage(ticketNumber, null, REMINDER.equals(kind));
     }
 
     /**
@@ -63,10 +63,10 @@ public final class Outbound implements OutboundPort {
      * @return true when a channel took the message, false when no plugin serves the channel
      */
     public boolean sendSurveyInvitation(String ticketNumber, String surveyUrl) {
-        return surveyMessage(ticketNumber, surveyUrl, false, null).sent();
+        return surveyMessage(ticketNumber, surveyUrl, false).sent();
     }
 
-    private Delivery surveyMessage(String ticketNumber, String surveyUrl, boolean reminder, String idempotencyKey) {
+    private Delivery surveyMessage(String ticketNumber, String surveyUrl, boolean reminder) {
         Ticket ticket = tx.read(s -> s.getMapper(TicketMapper.class).findByNumber(ticketNumber));
         if (ticket == null) {
             throw new IllegalStateException("no ticket " + ticketNumber + " to invite to the survey");
@@ -82,7 +82,7 @@ public final class Outbound implements OutboundPort {
         OutboundMessage message = new OutboundMessage(OutboundMessage.Kind.SURVEY_INVITATION, ticketNumber,
                 new OutboundMessage.Recipient(customer == null ? null : customer.name(),
                         customer == null ? null : customer.email(), customer == null ? null : customer.phone()),
-                subject, body, surveyUrl, null, List.of(), List.of(), idempotencyKey);
+                subject, body, surveyUrl, null, List.of(), List.of());
         return send(ticket, message, reminder ? "ticket.survey-reminded" : "ticket.survey-invited");
     }
 

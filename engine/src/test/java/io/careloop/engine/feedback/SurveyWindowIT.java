@@ -7,7 +7,6 @@ import io.careloop.engine.intake.TicketDraft;
 import io.careloop.engine.testing.CareLoops;
 import io.careloop.engine.testing.Drafts;
 import io.careloop.engine.testing.OnEveryDatabase;
-import io.careloop.engine.testing.TestCareLoop;
 import io.careloop.engine.testing.TestDatabases.Kind;
 import io.careloop.engine.ticket.Category;
 import io.careloop.engine.ticket.Channel;
@@ -94,9 +93,7 @@ class SurveyWindowIT {
         Ticket t = c.intake().intake(new TicketDraft(Drafts.unique("Order late"), "described", channel,
                 Category.SERVICE_PROCESS, Severity.LOW, null, null, null, null, null), "api", Drafts.unique("k"),
                 "agent-a").ticket();
-        Ticket resolved = c.tickets().resolve(t.number(), "Delivered today.", "agent-a", null);
-        TestCareLoop.sendSurveyInvitations(c, t.number()); // the job executor's part, off in tests
-        return resolved;
+        return c.tickets().resolve(t.number(), "Delivered today.", "agent-a", null);
     }
 
     private static ProcessInstance loop(CareLoop c, Ticket t) {

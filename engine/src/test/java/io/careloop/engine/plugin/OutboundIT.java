@@ -3,22 +3,17 @@ package io.careloop.engine.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careloop.engine.CareLoop;
-import io.careloop.engine.feedback.FeedbackService;
-import io.careloop.engine.feedback.OutboundPort;
 import io.careloop.engine.plugin.testplugins.OutboxChannel;
 import io.careloop.engine.testing.CareLoops;
 import io.careloop.engine.testing.Drafts;
 import io.careloop.engine.testing.OnEveryDatabase;
 import io.careloop.engine.testing.Rows;
-import io.careloop.engine.testing.TestCareLoop;
 import io.careloop.engine.testing.TestDatabases.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,34 +47,6 @@ class OutboundIT {
         assertThat(sent).startsWith("SURVEY_INVITATION\n" + email).contains("[" + number + "]").contains("https://survey.example");
         assertThat(Rows.string(careLoop, "SELECT i.external_id FROM interaction i JOIN ticket t ON t.id = i.ticket_id "
                 + "WHERE t.number = ? AND i.direction = 'outbound'", number)).isEqualTo("<" + number + ".survey@careloop.test>");
-    }
-
-    @OnEveryDatabase
-    void theLoopsInvitationWaitsForTheResolutionToCommitAndCarriesAKeyOfItsLoop(Kind db) {
-        CareLoop careLoop = careLoops.on(db);
-        List<String> sent = new CopyOnWriteArrayList<>();
-        careLoop.outbound().bindPort((number, channel, kind, key) -> {
-            sent.add(number + " " + kind + " " + key);
-            return new OutboundPort.Delivery(true, "recorded by the test");
-        });
-        try {
-            String number = careLoop.intake().intake(Drafts.ticket(Drafts.unique("invite"), Drafts.doctor("郑医生", null)),
-                    "api", null, "test").ticket().number();
-            careLoop.tickets().claim(number, "agent-a", null);
-            careLoop.tickets().resolve(number, "已补发", "agent-a", null);
-            assertThat(sent).as("nothing goes out inside the resolving transaction").isEmpty();
-
-            assertThat(TestCareLoop.sendSurveyInvitations(careLoop, number)).isEqualTo(1);
-
-            String loop = careLoop.processEngine().getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey(FeedbackService.PROCESS_KEY).processInstanceBusinessKey(number).singleResult().getId();
-            // a job run again after a crash has the same loop and task, hence the same key and Message-ID
-            assertThat(sent).containsExactly(number + " survey-invitation survey-invitation." + loop + ".send-invitation");
-            assertThat(careLoop.tickets().view(number).timeline()).anySatisfy(e ->
-                    assertThat(e.body()).isEqualTo("survey-invitation sent: recorded by the test"));
-        } finally {
-            careLoop.outbound().bindPort(null);
-        }
     }
 
     @OnEveryDatabase

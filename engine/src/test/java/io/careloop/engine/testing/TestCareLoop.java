@@ -2,7 +2,6 @@ package io.careloop.engine.testing;
 
 import io.careloop.engine.CareLoop;
 import io.careloop.engine.config.Settings;
-import io.careloop.engine.feedback.FeedbackService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,22 +25,5 @@ public final class TestCareLoop {
 
     public static CareLoop start(TestDatabases.Kind kind, String name, Clock clock) {
         return CareLoop.start(settings(kind, name), clock);
-    }
-
-    /**
-     * Runs the survey invitations waiting for their job (the feedback loop sends them asynchronously,
-     * after the resolution commits), as the job executor would; returns how many ran.
-     */
-    public static int sendSurveyInvitations(CareLoop careLoop, String ticketNumber) {
-        var engine = careLoop.processEngine();
-        int ran = 0;
-        for (var loop : engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(FeedbackService.PROCESS_KEY).processInstanceBusinessKey(ticketNumber).list()) {
-            for (var job : engine.getManagementService().createJobQuery().processInstanceId(loop.getId()).messages().list()) {
-                engine.getManagementService().executeJob(job.getId());
-                ran++;
-            }
-        }
-        return ran;
     }
 }
