@@ -1,6 +1,7 @@
 package io.careloop.engine.report.rollup;
 
 import io.careloop.engine.audit.AuditEvent;
+import io.careloop.engine.db.ExecutorInterceptor;
 import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.ticket.Ticket;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -20,7 +20,7 @@ import org.apache.ibatis.plugin.Signature;
  * services need not know about reports; {@link KpiRollup} takes the rows.
  */
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-public final class KpiChangeMarker implements Interceptor {
+public final class KpiChangeMarker implements ExecutorInterceptor {
 
     static final String MARK = KpiMapper.class.getName() + ".mark";
 

@@ -1,6 +1,7 @@
 package io.careloop.engine.ticket.count;
 
 import io.careloop.engine.customer.Customer;
+import io.careloop.engine.db.ExecutorInterceptor;
 import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.ticket.Ticket;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -26,7 +26,7 @@ import org.apache.ibatis.session.RowBounds;
  * is updated on the write path ({@link QueueCountRollup} folds the rows later).
  */
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-public final class QueueCountMarker implements Interceptor {
+public final class QueueCountMarker implements ExecutorInterceptor {
 
     private static final String NS = QueueCountMapper.class.getName() + ".";
 
