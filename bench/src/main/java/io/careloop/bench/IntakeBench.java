@@ -59,6 +59,8 @@ import org.camunda.bpm.engine.variable.Variables;
  *   <li>CareLoop intake through {@code IntakeService}, single-threaded;</li>
  *   <li>CareLoop intake over HTTP ({@code POST /api/v1/tickets}) with concurrent clients.</li>
  * </ol>
+ * and, when asked for ({@code bench.scenarios=m,a,c}), (m): bare Camunda starting a minimal process
+ * (start, one user task, end) on the same database settings, which calibrates the machine.
  * Knobs (system properties): {@code bench.n} (3000), {@code bench.warmup} (3000),
  * {@code bench.clients} (8), {@code bench.rounds} (5), {@code bench.scenarios} ({@code a,b,c}), {@code bench.results}
  * (Markdown output file). See bench/README.md.
@@ -103,8 +105,8 @@ public final class IntakeBench {
         int rounds = Integer.getInteger("bench.rounds", 5);
         List<String> scenarios = Stream.of(System.getProperty("bench.scenarios", "a,b,c").split(","))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
-        if (scenarios.isEmpty() || !Set.of("a", "b", "c").containsAll(scenarios)) {
-            throw new IllegalArgumentException("bench.scenarios is a list of a, b, c; got " + scenarios);
+        if (scenarios.isEmpty() || !Set.of("a", "b", "c", "m").containsAll(scenarios)) {
+            throw new IllegalArgumentException("bench.scenarios is a list of a, b, c, m; got " + scenarios);
         }
         Path results = Path.of(System.getProperty("bench.results", "bench/target/bench-results.md"));
         if (n < 1 || warmup < 0 || clients < 1 || rounds < 1 || rounds > n) {
@@ -129,7 +131,8 @@ public final class IntakeBench {
         try {
             for (String id : scenarios) { // in the order given
                 Scenario s = switch (id) {
-                    case "a" -> new Baseline();
+                    case "a" -> new Baseline(false);
+                    case "m" -> new Baseline(true);
                     case "b" -> new JavaIntake();
                     default -> new HttpIntake();
                 };
@@ -217,17 +220,25 @@ public final class IntakeBench {
 
     // ---- (a) bare Camunda ---------------------------------------------------------------------
 
+    /** (a), or with {@code minimal} (m): the same engine starting a start - user task - end process. */
     private final class Baseline implements Scenario {
         private final int year = ZonedDateTime.now(ZoneOffset.UTC).getYear();
+        private final boolean minimal;
+        private final String key;
         private BareCamunda camunda;
         private RuntimeService runtime;
 
+        Baseline(boolean minimal) {
+            this.minimal = minimal;
+            this.key = minimal ? BareCamunda.MINIMAL_KEY : BareCamunda.PROCESS_KEY;
+        }
+
         public String id() {
-            return "a";
+            return minimal ? "m" : "a";
         }
 
         public String name() {
-            return "bare Camunda 7.24: start ticket-lifecycle";
+            return minimal ? "bare Camunda 7.24: start a minimal process" : "bare Camunda 7.24: start ticket-lifecycle";
         }
 
         public int threads() {
@@ -236,9 +247,12 @@ public final class IntakeBench {
 
         public void start() {
             // the database settings CareLoop's default H2 URL has: the same database for every scenario
-            String url = "jdbc:h2:file:" + tmp.resolve("baseline").resolve("camunda").toAbsolutePath() + SettingsLoader.H2_OPTIONS
+            String url = "jdbc:h2:file:" + tmp.resolve(minimal ? "minimal" : "baseline").resolve("camunda").toAbsolutePath() + SettingsLoader.H2_OPTIONS
                     + DB_OPTIONS;
             camunda = BareCamunda.start(url, POOL_SIZE);
+            if (minimal) {
+                camunda.deployMinimal();
+            }
             runtime = camunda.engine().getRuntimeService();
         }
 
@@ -246,12 +260,12 @@ public final class IntakeBench {
             String number = String.format("CL-%04d-%06d", year, i + 1);
             VariableMap vars = Variables.createVariables().putValue("ticketNumber", number);
             vars.putAll(samples.get(i).processVariables());
-            runtime.startProcessInstanceByKey(BareCamunda.PROCESS_KEY, number, vars);
+            runtime.startProcessInstanceByKey(key, number, vars);
         }
 
         public void check(Result r) {
             long expected = warmup + n - r.errors();
-            long instances = runtime.createProcessInstanceQuery().processDefinitionKey(BareCamunda.PROCESS_KEY).count();
+            long instances = runtime.createProcessInstanceQuery().processDefinitionKey(key).count();
             long handleTasks = camunda.engine().getTaskService().createTaskQuery().taskDefinitionKey("handle").count();
             r.check(String.format("process instances %d, handle tasks %d (expected %d each)", instances, handleTasks, expected),
                     r.errors() == 0 && instances == expected && handleTasks == expected);

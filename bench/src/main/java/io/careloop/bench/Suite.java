@@ -32,11 +32,12 @@ public final class Suite {
     /** Where the hand-written part of docs/performance.md starts; kept from one run to the next. */
     static final String NOTES = "## Notes";
 
-    static final List<String> PARTS = List.of("intake-h2", "intake-pg", "intake-pg-2", "heap", "queue", "timers", "import");
+    static final List<String> PARTS = List.of("intake-h2", "intake-pg", "intake-pg-2", "heap", "queue", "timers", "timers-steady",
+            "import");
 
     /** The sizes of one run; {@code quick} finishes in minutes, {@code full} are the sizes. */
     record Sizes(String name, int intakeN, int intakeWarmup, int clients, int queueTickets, int queueRounds, int timers,
-                 int dueTimers, int importRows) {
+                 int dueTimers, int dueRate, int importRows) {
 
         static Sizes fromProperties() {
             boolean full = System.getProperty("bench.size", "quick").equalsIgnoreCase("full");
@@ -48,6 +49,8 @@ public final class Suite {
                     Integer.getInteger("bench.queue.rounds", full ? 200 : 100),
                     Integer.getInteger("bench.timers", full ? 100_000 : 10_000),
                     Integer.getInteger("bench.dueTimers", full ? 10_000 : 1_000),
+                    // timers-steady: the due timers fall due one after another at this rate (per second)
+                    Integer.getInteger("bench.dueRate", 20),
                     Integer.getInteger("bench.import.rows", full ? 100_000 : 10_000));
         }
     }
@@ -93,6 +96,9 @@ public final class Suite {
                         "-Dbench.queueRounds=" + sizes.queueRounds(), QueueBench.class.getName());
                 case "timers" -> List.of("-Xmx512m", "-Dbench.timers=" + sizes.timers(), "-Dbench.dueTimers=" + sizes.dueTimers(),
                         TimerBench.class.getName());
+                case "timers-steady" -> List.of("-Xmx512m", "-Dbench.timers=" + sizes.timers(), "-Dbench.dueTimers=" + sizes.dueTimers(),
+                        "-Dbench.dueSpread=PT" + Math.max(1, sizes.dueTimers() / Math.max(1, sizes.dueRate())) + "S",
+                        "-Dbench.explain=false", TimerBench.class.getName());
                 default -> List.of("-Xmx1g", "-Dbench.rows=" + sizes.importRows(), "-Dbench.plugins=web/target/plugins",
                         ImportBench.class.getName());
             };

@@ -28,6 +28,7 @@ final class SuiteReport {
         r.heap();
         r.queue(sizes);
         r.timers(sizes);
+        r.steadyTimers();
         r.importRate();
         StringBuilder md = new StringBuilder();
         md.append("# CareLoop performance\n\n");
@@ -56,8 +57,10 @@ final class SuiteReport {
                 .append("one thread, on the same kind of database and settings; *bare Camunda* is a Camunda 7.24 engine with ")
                 .append("CareLoop's engine settings starting ticket-lifecycle single-threaded with no-op beans (bench/README.md). ")
                 .append("Timer lateness is the start of a real ticket-lifecycle SLA boundary event (Camunda's history) minus ")
-                .append("its due date, for timers made due at the same moment; its baseline is the same number of due timers ")
-                .append("among only their own tickets' timers (bench/README.md, *Timers*).\n");
+                .append("its due date, for timers made due at the same moment (*timers*: a burst, which measures how fast the ")
+                .append("node works off a backlog) or falling due one after another at a steady rate (*timers-steady*: the ")
+                .append("delay a timer sees in normal running); its baseline is the same due timers among only their own ")
+                .append("tickets' timers (bench/README.md, *Timers*).\n");
         return md.toString();
     }
 
@@ -161,6 +164,25 @@ final class SuiteReport {
         row(p, "tickets opened for the due timers (intake, 100 per transaction, 4 SLA timers each)",
                 p.get("timers.open_tickets_per_s"), "/s", null, "", "");
         row(p, "heap used with the timer table filled (after a GC)", p.get("timers.heap_used_mb"), "MB", null, "", "");
+    }
+
+    private void steadyTimers() {
+        Part p = parts.get("timers-steady");
+        if (p == null) {
+            return;
+        }
+        double due = nz(p.get("timers.active.due"));
+        double spread = Math.max(1, nz(p.get("timers.active.due_spread_s")));
+        String what = fmt(nz(p.get("timers.active.active"))) + " active timer jobs, " + fmt(due) + " falling due at "
+                + fmt(due / spread) + "/s (" + fmt(nz(p.get("timers.active.fired"))) + " fired, "
+                + fmt(nz(p.get("timers.active.duplicates"))) + " twice)";
+        String base = "ms, the same due timers among " + fmt(nz(p.get("timers.baseline.active"))) + " timers";
+        row(p, "SLA timer lateness p50, " + what, p.get("timers.active.late_p50_ms"), "ms",
+                p.get("timers.baseline.late_p50_ms"), base, "");
+        row(p, "SLA timer lateness p99, steady rate", p.get("timers.active.late_p99_ms"), "ms",
+                p.get("timers.baseline.late_p99_ms"), base, "< 5,000 ms");
+        row(p, "job executor CPU per SLA timer, steady rate", p.get("timers.active.cpu_ms_per_timer"), "ms",
+                p.get("timers.baseline.cpu_ms_per_timer"), "ms among few timers", "");
     }
 
     private static double nz(Double d) {

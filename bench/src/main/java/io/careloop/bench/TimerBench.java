@@ -13,10 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -29,7 +27,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
  * one SLA timer of each (warnings and breaches alternating) is made due {@code bench.timerLead} ahead:
  * the baseline, with no other timers but those tickets' own. Then tickets are opened until
  * {@code bench.timers} timer jobs are active, and another SLA timer of the same tickets is made due:
- * the figure. Lateness = the start of the boundary event in Camunda's history minus the due date.
+ * the figure. With {@code bench.dueSpread} (a duration) the timers of each phase fall due one after another,
+ * evenly over that window, instead of at one moment: a steady rate instead of a burst.
+ * Lateness = the start of the boundary event in Camunda's history minus the timer's due date.
  * Beside it, the job executor's own numbers (acquisitions, jobs per acquisition, CPU per timer).
  */
 public final class TimerBench {
@@ -44,6 +44,8 @@ public final class TimerBench {
         int active = Integer.getInteger("bench.timers", 10_000);
         int due = Integer.getInteger("bench.dueTimers", 1_000);
         Duration lead = Duration.parse(System.getProperty("bench.timerLead", "PT10S"));
+        // 0: every due timer at one moment (a burst); more: due one after another, evenly over this window
+        Duration spread = Duration.parse(System.getProperty("bench.dueSpread", "PT0S"));
         int threads = Integer.getInteger("bench.fillThreads", 4);
         // the active timers that never fall due: copied job rows (fast) or real tickets (bench.fill=intake)
         boolean copy = !"intake".equals(System.getProperty("bench.fill", "copy"));
@@ -70,7 +72,7 @@ public final class TimerBench {
                 jobs.start();
                 stats.nameJobThreads(jobs);
                 try {
-                    phase("baseline", careLoop, tickets, stats, dueTickets, i -> TimerTickets.SLA_TIMERS.get(i % 2), lead);
+                    phase("baseline", careLoop, tickets, stats, dueTickets, i -> TimerTickets.SLA_TIMERS.get(i % 2), lead, spread);
                     long missing = Math.max(0, active - tickets.timerJobs());
                     t0 = System.nanoTime();
                     if (copy) {
@@ -87,7 +89,7 @@ public final class TimerBench {
                     SuiteOutput.figure("timers.active", tickets.timerJobs());
                     System.gc();
                     SuiteOutput.figure("timers.heap_used_mb", usedHeapMb());
-                    phase("active", careLoop, tickets, stats, dueTickets, i -> TimerTickets.SLA_TIMERS.get(2 + i % 2), lead);
+                    phase("active", careLoop, tickets, stats, dueTickets, i -> TimerTickets.SLA_TIMERS.get(2 + i % 2), lead, spread);
                 } finally {
                     jobs.shutdown();
                 }
@@ -108,11 +110,14 @@ public final class TimerBench {
 
     private static void phase(String name, CareLoop careLoop, TimerTickets tickets, JobExecutorStats stats,
                               List<TimerTickets.Made> dueTickets, java.util.function.IntFunction<String> timerOf,
-                              Duration lead) throws Exception {
+                              Duration lead, Duration spread) throws Exception {
         long activeTimers = tickets.timerJobs();
         Date dueAt = new Date(System.currentTimeMillis() + lead.toMillis());
+        int n = dueTickets.size();
         long m0 = System.currentTimeMillis();
-        List<String> instances = tickets.makeDue(dueTickets, timerOf, dueAt);
+        Map<String, Date> instances = tickets.makeDue(dueTickets, timerOf,
+                i -> new Date(dueAt.getTime() + spread.toMillis() * i / Math.max(1, n)));
+        Date lastDue = instances.values().stream().max(Date::compareTo).orElse(dueAt);
         long moved = System.currentTimeMillis();
         if (moved > dueAt.getTime()) {
             System.out.printf("WARNING: making the timers due took %d ms, past their due date%n", moved - m0);
@@ -121,20 +126,22 @@ public final class TimerBench {
             AcquisitionPlan.print(careLoop.database().dataSource(), dueAt);
         }
         JobExecutorStats.Reading before = stats.read();
-        long deadline = dueAt.getTime() + Duration.ofMinutes(10).toMillis();
+        long deadline = lastDue.getTime() + Duration.ofMinutes(10).toMillis();
         long left;
         do {
             Thread.sleep(250);
-            left = count(careLoop, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ <= ?", dueAt);
-        } while (left > 0 && System.currentTimeMillis() < deadline);
+            left = count(careLoop, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ <= ?", lastDue);
+        } while ((left > 0 || System.currentTimeMillis() <= lastDue.getTime()) && System.currentTimeMillis() < deadline);
         JobExecutorStats.Reading used = stats.read().since(before);
         Thread.sleep(1000); // a late duplicate would show here
-        Lateness late = lateness(careLoop, new HashSet<>(instances), dueAt);
+        Lateness late = lateness(careLoop, instances, dueAt);
         Histogram h = late.histogram();
         double drainSeconds = (late.lastFiredMillis() - late.firstFiredMillis()) / 1e3;
-        System.out.printf("%s (%,d timer jobs active): %,d of %,d due timers fired (made due in %.1f s), lateness p50 %d ms, "
+        System.out.printf("%s (%,d timer jobs active): %,d of %,d due timers fired (made due in %.1f s; due %s), lateness p50 %d ms, "
                         + "p99 %d ms, max %d ms, fired twice %d; first to last fired in %.1f s (%.0f timers/s)%n",
-                name, activeTimers, h.getTotalCount(), instances.size(), (moved - m0) / 1e3, h.getValueAtPercentile(50),
+                name, activeTimers, h.getTotalCount(), instances.size(), (moved - m0) / 1e3,
+                spread.isZero() ? "at one moment" : String.format("evenly over %d s, %.1f/s", spread.toSeconds(),
+                        instances.size() / (double) Math.max(1, spread.toSeconds())), h.getValueAtPercentile(50),
                 h.getValueAtPercentile(99), h.getMaxValue(), late.duplicates(), drainSeconds, h.getTotalCount() / Math.max(drainSeconds, 1e-3));
         double perAcquisition = used.acquisitions() == 0 ? 0 : (double) used.acquired() / used.acquisitions();
         double cpuPerTimer = h.getTotalCount() == 0 ? 0 : used.cpuNanos() / 1e6 / h.getTotalCount();
@@ -146,6 +153,7 @@ public final class TimerBench {
         SuiteOutput.figure(k + "active", activeTimers);
         SuiteOutput.figure(k + "fired", h.getTotalCount());
         SuiteOutput.figure(k + "due", instances.size());
+        SuiteOutput.figure(k + "due_spread_s", spread.toSeconds());
         SuiteOutput.figure(k + "late_p50_ms", h.getValueAtPercentile(50));
         SuiteOutput.figure(k + "late_p99_ms", h.getValueAtPercentile(99));
         SuiteOutput.figure(k + "late_max_ms", h.getMaxValue());
@@ -158,11 +166,11 @@ public final class TimerBench {
         SuiteOutput.figure(k + "cpu_ms_per_timer", cpuPerTimer);
     }
 
-    /** Lateness of each moved timer, read from the start of its boundary event in Camunda's history. */
+    /** Lateness of each moved timer (against its own due date), read from the start of its boundary event in Camunda's history. */
     record Lateness(Histogram histogram, int duplicates, long firstFiredMillis, long lastFiredMillis) {
     }
 
-    private static Lateness lateness(CareLoop careLoop, Set<String> instances, Date dueAt) throws Exception {
+    private static Lateness lateness(CareLoop careLoop, Map<String, Date> instances, Date dueAt) throws Exception {
         Histogram h = new Histogram(3_600_000L, 3);
         Map<String, Integer> seen = new HashMap<>();
         int duplicates = 0;
@@ -177,7 +185,8 @@ public final class TimerBench {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!instances.contains(rs.getString(1))) {
+                    Date due = instances.get(rs.getString(1));
+                    if (due == null) {
                         continue;
                     }
                     if (seen.merge(rs.getString(1) + "/" + rs.getString(2), 1, Integer::sum) > 1) {
@@ -187,7 +196,7 @@ public final class TimerBench {
                     long at = rs.getTimestamp(3).getTime();
                     first = Math.min(first, at);
                     last = Math.max(last, at);
-                    h.recordValue(Math.max(0, at - dueAt.getTime()));
+                    h.recordValue(Math.max(0, at - due.getTime()));
                 }
             }
         }

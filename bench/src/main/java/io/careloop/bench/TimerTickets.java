@@ -107,12 +107,14 @@ final class TimerTickets {
     }
 
     /**
-     * Makes the timer {@code timerOf(i)} of ticket {@code i} due at {@code dueAt}, 500 per transaction;
-     * answers the process instance ids whose timer was moved.
+     * Makes the timer {@code timerOf(i)} of ticket {@code i} due at {@code dueAtOf(i)}, 500 per transaction;
+     * answers the process instance ids whose timer was moved, each with its new due date, in ticket order.
      */
-    List<String> makeDue(List<Made> tickets, java.util.function.IntFunction<String> timerOf, Date dueAt) throws SQLException {
+    Map<String, Date> makeDue(List<Made> tickets, java.util.function.IntFunction<String> timerOf,
+                              java.util.function.IntFunction<Date> dueAtOf) throws SQLException {
         List<String> jobIds = new ArrayList<>(tickets.size());
-        List<String> instances = new ArrayList<>(tickets.size());
+        List<Date> dueDates = new ArrayList<>(tickets.size());
+        Map<String, Date> instances = new java.util.LinkedHashMap<>();
         try (Connection c = careLoop.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT j.ID_ FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ "
                      + "WHERE j.PROCESS_INSTANCE_ID_ = ? AND d.ACT_ID_ = ?")) {
@@ -122,16 +124,20 @@ final class TimerTickets {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         jobIds.add(rs.getString(1));
-                        instances.add(tickets.get(i).processInstanceId());
+                        dueDates.add(dueAtOf.apply(i));
+                        instances.put(tickets.get(i).processInstanceId(), dueAtOf.apply(i));
                     }
                 }
             }
         }
         ManagementService management = careLoop.processEngine().getManagementService();
         for (int from = 0; from < jobIds.size(); from += 500) {
-            List<String> part = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+            int start = from;
+            int end = Math.min(jobIds.size(), from + 500);
             commands.execute(ctx -> {
-                part.forEach(id -> management.setJobDuedate(id, dueAt));
+                for (int j = start; j < end; j++) {
+                    management.setJobDuedate(jobIds.get(j), dueDates.get(j));
+                }
                 return null;
             });
         }
