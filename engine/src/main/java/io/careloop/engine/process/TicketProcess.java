@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -276,6 +278,15 @@ public final class TicketProcess {
     }
 
     private Task handleTask(String processInstanceId) {
+        CommandContext command = Context.getCommandContext();
+        if (command != null) {
+            // inside a command (every ticket change and SLA timer): the task manager's plain select by
+            // process instance, through the command's entity cache, instead of the task query, whose
+            // dynamic SQL (OGNL over Camunda's largest mapping) cost a tenth of an SLA timer's CPU
+            return command.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+                    .filter(t -> HANDLE_TASK.equals(t.getTaskDefinitionKey()))
+                    .findFirst().orElse(null);
+        }
         return engine.getTaskService().createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .taskDefinitionKey(HANDLE_TASK)
