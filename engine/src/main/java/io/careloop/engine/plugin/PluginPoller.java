@@ -1,5 +1,6 @@
 package io.careloop.engine.plugin;
 
+import io.careloop.engine.background.Ticker;
 import io.careloop.engine.inbound.InboundItems;
 import io.careloop.engine.process.Transactions;
 import io.careloop.plugin.api.InboundSource;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class PluginPoller implements AutoCloseable {
     private final Transactions tx;
     private final Clock clock;
     private final PluginHost.Limits limits;
-    private ScheduledExecutorService ticker;
+    private Ticker ticker;
     private final ExecutorService pollers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "plugin-poll");
         t.setDaemon(true);
@@ -59,18 +58,7 @@ public final class PluginPoller implements AutoCloseable {
         if (ticker != null) {
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "plugin-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                pollDue();
-            } catch (RuntimeException e) {
-                LOG.warn("plugin.poll-tick-failed cause={}", e.toString());
-            }
-        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("plugin-poller", tick, tick, this::pollDue);
     }
 
     /**
@@ -150,7 +138,7 @@ public final class PluginPoller implements AutoCloseable {
     public synchronized void close() {
         pollers.shutdownNow();
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.close();
             ticker = null;
         }
     }

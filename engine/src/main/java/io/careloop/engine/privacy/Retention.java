@@ -3,6 +3,7 @@ package io.careloop.engine.privacy;
 import io.careloop.engine.attachment.TicketAttachments;
 import io.careloop.engine.audit.AuditRedaction;
 import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.background.Ticker;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.ticket.RegulatedRecords;
 import io.careloop.engine.ticket.Ticket;
@@ -14,9 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,7 @@ public final class Retention implements AutoCloseable {
     private final Clock clock;
     private final RetentionPolicy policy;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
-    private ScheduledExecutorService scheduler;
+    private Ticker scheduler;
 
     private final ProcessDataScrub processData;
 
@@ -106,12 +104,7 @@ public final class Retention implements AutoCloseable {
         if (scheduler != null || !policy.scheduled()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "retention");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runIfOurTurn, 5, 60, TimeUnit.MINUTES);
+        scheduler = Ticker.start("retention", Duration.ofMinutes(5), Duration.ofHours(1), this::runIfOurTurn);
     }
 
     /** Runs when this node takes the day's turn; answers whether it did. */
@@ -186,7 +179,7 @@ public final class Retention implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.close();
             scheduler = null;
         }
     }

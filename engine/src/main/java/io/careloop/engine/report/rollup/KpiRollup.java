@@ -1,5 +1,6 @@
 package io.careloop.engine.report.rollup;
 
+import io.careloop.engine.background.Ticker;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.process.Tx;
 import io.careloop.engine.report.ReportMapper;
@@ -20,9 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,7 +49,7 @@ public final class KpiRollup {
     private final Supplier<ZoneId> zone;
     private final ReentrantLock lock = new ReentrantLock();
     private final RollupBuilder builder;
-    private ScheduledExecutorService ticker;
+    private Ticker ticker;
 
     public KpiRollup(Transactions tx, Calendars calendars, Supplier<ZoneId> zone, java.time.Clock clock) {
         this.tx = tx;
@@ -113,29 +111,13 @@ public final class KpiRollup {
         if (ticker != null) {
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "careloop-kpi-rollup");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                LOG.warn("kpi roll-up refresh failed; the next tick or report tries again", e);
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("careloop-kpi-rollup", Duration.ZERO, every, this::refresh);
     }
 
     public synchronized void close() {
         builder.stop();
         if (ticker != null) {
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ticker.close();
             ticker = null;
         }
     }

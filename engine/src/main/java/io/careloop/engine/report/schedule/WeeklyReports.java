@@ -1,6 +1,7 @@
 package io.careloop.engine.report.schedule;
 
 import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.background.Ticker;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.report.KpiTable;
 import io.careloop.engine.report.Kpis;
@@ -23,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +55,7 @@ public final class WeeklyReports implements AutoCloseable {
     private final NotificationPort port;
     private final Clock clock;
     private final String node;
-    private ScheduledExecutorService scheduler;
+    private Ticker scheduler;
 
     public WeeklyReports(Transactions tx, ReportService reports, AuditTrail audit, NotificationPort port, Clock clock) {
         this(tx, reports, audit, port, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
@@ -79,12 +77,7 @@ public final class WeeklyReports implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "weekly-reports");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, 1, 60, TimeUnit.SECONDS);
+        scheduler = Ticker.start("weekly-reports", Duration.ofSeconds(1), Duration.ofMinutes(1), this::tickQuietly);
     }
 
     private void tickQuietly() {
@@ -230,7 +223,7 @@ public final class WeeklyReports implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.close();
             scheduler = null;
         }
     }

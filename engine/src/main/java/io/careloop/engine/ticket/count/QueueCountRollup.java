@@ -1,5 +1,6 @@
 package io.careloop.engine.ticket.count;
 
+import io.careloop.engine.background.Ticker;
 import io.careloop.engine.process.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,9 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ public final class QueueCountRollup {
 
     private final Transactions tx;
     private final Clock clock;
-    private ScheduledExecutorService ticker;
+    private Ticker ticker;
 
     public QueueCountRollup(Transactions tx, Clock clock) {
         this.tx = tx;
@@ -96,31 +94,17 @@ public final class QueueCountRollup {
         if (ticker != null) {
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "careloop-queue-counts");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                int n = fold();
-                if (n > 0) {
-                    LOG.debug("queue-counts.folded deltas={}", n);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("queue count fold failed; the next one tries again", e);
+        ticker = Ticker.start("careloop-queue-counts", every, every, () -> {
+            int n = fold();
+            if (n > 0) {
+                LOG.debug("queue-counts.folded deltas={}", n);
             }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     public synchronized void close() {
         if (ticker != null) {
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ticker.close();
             ticker = null;
         }
     }
