@@ -94,6 +94,32 @@ class SurveyInvitationOutboxIT {
     }
 
     @OnEveryDatabase
+    void theReminderGoesOutThroughTheOutboxAfterItsTimerJobCommits(Kind db) throws Exception {
+        CareLoop careLoop = careLoops.on(db);
+        OutboxDispatcher outbox = dispatcher(db);
+        String number = claimedTicket(careLoop);
+        careLoop.tickets().resolve(number, "已补发", "agent-a", null);
+        outbox.dispatchDue();
+
+        var management = careLoop.processEngine().getManagementService();
+        String loop = careLoop.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(FeedbackService.PROCESS_KEY).processInstanceBusinessKey(number).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(loop).activityId("reminder-due").singleResult().getId());
+        outbox.dispatchDue();
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1)).startsWith("survey-reminder-");
+        assertThat(audit(careLoop, number)).containsSubsequence("ticket.survey-invited", "ticket.survey-reminder-queued",
+                "ticket.survey-reminded");
+        assertThat(Rows.count(careLoop, "SELECT COUNT(*) FROM outbound_message WHERE ticket_number = ? AND state = 'sent' "
+                + "AND kind = 'survey-reminder'", number)).isEqualTo(1);
+        assertThat(Rows.count(careLoop, "SELECT COUNT(*) FROM survey_fact f JOIN ticket t ON t.id = f.ticket_id "
+                + "WHERE t.number = ? AND f.kind = 'invited'", number)).as("a reminder is no second invitation").isEqualTo(1);
+        assertThat(waitingForResponse(careLoop, number)).as("the loop waits for the response after the reminder").isTrue();
+        assertThat(management.createJobQuery().processInstanceId(loop).activityId("no-response").count()).isEqualTo(1);
+    }
+
+    @OnEveryDatabase
     void aChannelThatThrowsDoesNotFailTheResolveAndIsRetriedUntilShownAsFailed(Kind db) {
         CareLoop careLoop = careLoops.on(db);
         OutboxDispatcher outbox = dispatcher(db);
