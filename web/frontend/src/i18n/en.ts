@@ -182,6 +182,7 @@ export const en = {
   'code.audit.ticket.customer-replied': 'Customer replied',
   'code.audit.ticket.call-recorded': 'Call recorded',
   'code.audit.ticket.survey-invited': 'Survey sent',
+  'code.audit.ticket.survey-invitation-queued': 'Survey queued to send',
   'code.audit.ticket.survey-received': 'Survey received',
 };
 

@@ -184,5 +184,6 @@ export const zhCN: Messages = {
   'code.audit.ticket.customer-replied': '客户已回复',
   'code.audit.ticket.call-recorded': '已记录通话',
   'code.audit.ticket.survey-invited': '已发送问卷',
+  'code.audit.ticket.survey-invitation-queued': '问卷待发送',
   'code.audit.ticket.survey-received': '已收到问卷',
 };

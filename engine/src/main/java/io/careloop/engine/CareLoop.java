@@ -130,7 +130,6 @@ public final class CareLoop implements AutoCloseable {
     private final Clock clock;
     private final Calendars calendars;
     private final FeedbackService feedback;
-    private final OutboundBean outbound;
     private final AdverseEventService adverseEvents;
     private final PersonalDataView personalData;
     private final SubjectAccess subjectAccess;
@@ -168,7 +167,7 @@ public final class CareLoop implements AutoCloseable {
         FeedbackBean feedbackBean = new FeedbackBean();
         AdverseEventBean adverseEventBean = new AdverseEventBean();
         QualityComplaintBean qualityBean = new QualityComplaintBean();
-        this.outbound = new OutboundBean();
+        OutboundBean outbound = new OutboundBean();
         try {
             this.processEngine = EngineSetup.build(settings, database.dataSource(), bean,
                     Map.of(FeedbackBean.NAME, feedbackBean, OutboundBean.NAME, outbound,
@@ -226,13 +225,15 @@ public final class CareLoop implements AutoCloseable {
                     new PluginSettingsStore(transactions, SecretBox.inDataDir(settings.dataDir()), clock), clock);
             this.imports = new ImportRuns(plugins, pluginCalls, inbound, transactions, clock, settings.dataDir(), limits);
             this.poller = new PluginPoller(plugins, pluginCalls, imports, inbound, transactions, clock, limits);
-            this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, tickets, clock, limits.call());
-            outbound.bindPort(outboundChannels);
+            this.outboundChannels = new Outbound(plugins, pluginCalls, transactions, limits.call());
             this.reportSchedules = new ReportSchedules(transactions, audit, clock);
             this.weeklyReports = new WeeklyReports(transactions, reports, audit, outboundChannels::sendNotification, clock);
-            this.outbox = new OutboxDispatcher(transactions, outboundChannels::sendReply, outboundChannels::serves, clock,
+            this.outbox = new OutboxDispatcher(transactions, outboundChannels::sendQueued, outboundChannels::serves, clock,
                     OutboxDispatcher.Policy.DEFAULTS);
             tickets.sendRepliesWith(outbox::enqueue);
+            // survey invitations and reminders go out after the resolution (or the reminder's timer) commits
+            feedback.sendSurveysThrough(outbox);
+            outbox.recordSentWith(feedback::recordSent);
             AuditRedaction redaction = new AuditRedaction(audit);
             this.personalData = new PersonalDataView(transactions);
             this.subjectAccess = new SubjectAccess(transactions, new io.careloop.engine.privacy.ProcessData(processEngine));
@@ -314,7 +315,7 @@ public final class CareLoop implements AutoCloseable {
         return contactPoints;
     }
 
-    /** The outbox of replies to customers. */
+    /** The outbox of messages to customers: replies, survey invitations and reminders. */
     public OutboxDispatcher outbox() {
         return outbox;
     }
@@ -375,11 +376,6 @@ public final class CareLoop implements AutoCloseable {
 
     public QualityComplaintService qualityComplaints() {
         return qualityComplaints;
-    }
-
-    /** Where the plugin host binds the outbound channels that send survey invitations. */
-    public OutboundBean outbound() {
-        return outbound;
     }
 
     /** Customers as a given reader may see them (masking of personal data). */
@@ -458,7 +454,7 @@ public final class CareLoop implements AutoCloseable {
         return poller;
     }
 
-    /** Survey invitations (and later replies) through the ticket's channel: the port behind {@link #outbound()}. */
+    /** Replies, survey invitations and notifications through the ticket's channel: the outbox's sender. */
     public Outbound outboundChannels() {
         return outboundChannels;
     }

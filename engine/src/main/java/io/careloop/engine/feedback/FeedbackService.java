@@ -1,6 +1,7 @@
 package io.careloop.engine.feedback;
 
 import io.careloop.engine.audit.AuditTrail;
+import io.careloop.engine.db.GeneratedKey;
 import io.careloop.engine.error.ConflictException;
 import io.careloop.engine.error.InvalidInputException;
 import io.careloop.engine.error.NotFoundException;
@@ -10,6 +11,8 @@ import io.careloop.engine.intake.ImportLedgerMapper;
 import io.careloop.engine.intake.LedgerEntry;
 import io.careloop.engine.interaction.Interaction;
 import io.careloop.engine.interaction.InteractionMapper;
+import io.careloop.engine.outbox.OutboxDispatcher;
+import io.careloop.engine.outbox.OutboxMessage;
 import io.careloop.engine.process.Transactions;
 import io.careloop.engine.report.ReportMapper;
 import io.careloop.engine.process.Tx;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The closed loop after resolution (解决与反馈 → 跟踪与闭环): starts feedback-loop.bpmn, records
  * survey responses on the ticket and hands them to the process as message {@code survey-response},
- * and records what the loop did (invitation, no response, follow-up call, reopen).
+ * and records what the loop did (invitation, no response, follow-up call, reopen). Invitations and
+ * reminders go out through the outbox, after the transaction that decided them commits.
  */
 public final class FeedbackService {
 
@@ -57,6 +61,7 @@ public final class FeedbackService {
     private final DomainEvents events;
     private final Clock clock;
     private final SurveyPolicy policy;
+    private volatile OutboxDispatcher outbox;
 
     public FeedbackService(Transactions tx, ProcessEngine engine, TicketService tickets, AuditTrail audit,
                            DomainEvents events, Clock clock, Duration reminderAfter, Duration responseWindow) {
@@ -67,6 +72,14 @@ public final class FeedbackService {
         this.events = events;
         this.clock = clock;
         this.policy = new SurveyPolicy(engine, new SurveyPolicy.Window(reminderAfter, responseWindow));
+    }
+
+    /**
+     * HOOK: the outbox survey invitations and reminders are queued in (wired by the composition
+     * root); without one every survey message is noted as not sent.
+     */
+    public void sendSurveysThrough(OutboxDispatcher o) {
+        this.outbox = o;
     }
 
     /** Connects the BPMN beans to this service (they are registered before the service exists). */
@@ -162,17 +175,55 @@ public final class FeedbackService {
         engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, ticketNumber, vars);
     }
 
-    void recordOutbound(String ticketNumber, String kind, OutboundPort.Delivery d) {
-        if (d.sent() && "survey-invitation".equals(kind)) {
-            tx.write(t -> {
-                Ticket ticket = t.mapper(TicketMapper.class).findByNumber(ticketNumber);
-                t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), "invited", null, null, clock.instant());
+    /**
+     * The loop's invitation or reminder ({@code kind}, an {@link OutboxMessage} constant), in the
+     * process's transaction: on the timeline as an outbound message and in the outbox, which sends it
+     * after commit; or, when no plugin serves the ticket's channel, a note that it is not sent.
+     */
+    void queueSurveyMessage(String ticketNumber, String kind) {
+        OutboxDispatcher o = outbox;
+        tx.write(t -> {
+            Ticket ticket = t.mapper(TicketMapper.class).findByNumber(ticketNumber);
+            if (ticket == null) {
+                throw new NotFoundException("no ticket " + ticketNumber);
+            }
+            String channel = ticket.channel().code();
+            if (o == null || !o.serves(channel)) {
+                LOG.info("survey.not-sent ticket={} kind={} channel={}", ticketNumber, kind, channel);
+                note(ticketNumber, "survey", "outbound", "process", kind + " not sent: no plugin serves channel " + channel,
+                        "ticket." + kind + "-not-sent");
                 return null;
-            });
+            }
+            GeneratedKey key = new GeneratedKey();
+            t.mapper(InteractionMapper.class).insertReturningKey(new Interaction(null, ticket.id(),
+                    "email".equals(channel) ? "email" : "reply", "outbound", "process",
+                    SurveyMessage.body(ticketNumber, kind), null, clock.instant()), key);
+            o.enqueue(t, kind, ticketNumber, key.getId(), channel);
+            Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
+            audit.record(t, "process", "ticket." + kind + "-queued", "ticket", ticketNumber, snapshot, snapshot, null);
+            publish(t, "ticket." + kind + "-queued", ticketNumber, "process");
+            return null;
+        });
+    }
+
+    /**
+     * The outbox's record of a survey message that went out, in the transaction that marks it sent:
+     * an invitation counts for the reports (survey fact {@code invited}); both are audited.
+     */
+    public void recordSent(Tx t, OutboxMessage m, OutboxDispatcher.Sent sent) {
+        if (!SurveyMessage.isSurvey(m.kind())) {
+            return;
         }
-        note(ticketNumber, "survey", "outbound", "process",
-                (d.sent() ? kind + " sent" : kind + " not sent") + (d.detail() == null ? "" : ": " + d.detail()),
-                "ticket." + kind + (d.sent() ? "-sent" : "-not-sent"));
+        Ticket ticket = t.mapper(TicketMapper.class).findByNumber(m.ticketNumber());
+        boolean invitation = OutboxMessage.SURVEY_INVITATION.equals(m.kind());
+        if (invitation) {
+            t.mapper(ReportMapper.class).insertSurveyFact(ticket.id(), "invited", null, null, clock.instant());
+        }
+        String action = invitation ? "ticket.survey-invited" : "ticket.survey-reminded";
+        Map<String, Object> snapshot = TicketService.auditSnapshot(ticket);
+        audit.record(t, "plugin:" + sent.pluginId(), action, "ticket", m.ticketNumber(), snapshot, snapshot,
+                m.kind() + " sent through plugin " + sent.pluginId() + (sent.messageId() == null ? "" : " as " + sent.messageId()));
+        publish(t, action, m.ticketNumber(), "plugin:" + sent.pluginId());
     }
 
     /** The window closed; {@code window} is the instance's surveyResponseWindow (null on instances started before it). */

@@ -1,46 +1,40 @@
 package io.careloop.engine.feedback;
 
+import io.careloop.engine.outbox.OutboxMessage;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * The bean feedback-loop.bpmn calls as {@code ${outbound.sendSurveyInvitation(execution)}} and
- * {@code ${outbound.sendSurveyReminder(execution)}}: hands the message to the {@link OutboundPort}
- * and records on the ticket whether it went out.
+ * {@code ${outbound.sendSurveyReminder(execution)}}. It does not talk to a channel: it queues the
+ * message in the outbox in the process's transaction (the agent's resolve, the reminder timer's
+ * job), and the outbox sends it after commit, retrying a failing channel. So no customer is
+ * invited for a resolution that rolled back, the agent does not wait for the mail server, and a
+ * channel that throws cannot fail the resolve.
  */
 public final class OutboundBean {
 
     public static final String NAME = "outbound";
 
-    private volatile OutboundPort port = OutboundPort.NONE;
     private volatile FeedbackService feedback;
-
-    /** The plugin host binds its channels here; null goes back to "not sent". */
-    public void bindPort(OutboundPort newPort) {
-        this.port = newPort == null ? OutboundPort.NONE : newPort;
-    }
 
     void bind(FeedbackService service) {
         this.feedback = Objects.requireNonNull(service);
     }
 
     public void sendSurveyInvitation(DelegateExecution execution) {
-        send(execution, "survey-invitation");
+        feedback().queueSurveyMessage(execution.getBusinessKey(), OutboxMessage.SURVEY_INVITATION);
     }
 
     public void sendSurveyReminder(DelegateExecution execution) {
-        send(execution, "survey-reminder");
+        feedback().queueSurveyMessage(execution.getBusinessKey(), OutboxMessage.SURVEY_REMINDER);
     }
 
-    private void send(DelegateExecution execution, String kind) {
-        String ticket = execution.getBusinessKey();
-        OutboundPort.Delivery d;
-        try {
-            d = port.send(ticket, (String) execution.getVariable("channel"), kind);
-        } catch (RuntimeException e) {
-            // a failing channel must not stop the loop: the survey simply was not sent
-            d = new OutboundPort.Delivery(false, "the channel failed: " + e.getClass().getSimpleName());
+    private FeedbackService feedback() {
+        FeedbackService f = feedback;
+        if (f == null) {
+            throw new IllegalStateException("the outbound bean is not bound yet");
         }
-        feedback.recordOutbound(ticket, kind, d);
+        return f;
     }
 }

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox of replies to customers. {@link #enqueue} writes a row in the reply's own transaction,
- * so a reply that commits is never lost and one that rolls back is never sent. After commit, and
+ * The outbox of messages to customers: agents' replies, survey invitations and reminders.
+ * {@link #enqueue} writes a row in the transaction that decided the message (the reply, the
+ * resolution that starts the feedback loop), so a message that commits is never lost and one that
+ * rolls back is never sent, and the caller never waits for the channel. After commit, and
  * every few seconds where background work runs, {@link #dispatchDue} sends what is due through the
  * {@link Sender} (the plugin that serves the ticket's channel): it first claims the row (a
  * compare-and-set on state and attempt count, so two nodes never send the same row at once), then
@@ -67,6 +69,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile AfterSent afterSent = (t, m, sent) -> { };
 
     /** Whether any loaded plugin serves a channel (checked when a reply is queued). */
     @FunctionalInterface
@@ -82,19 +85,43 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.policy = policy;
     }
 
+    /** Work done in the transaction that marks a message sent (the survey's "invited" fact and audit event). */
+    @FunctionalInterface
+    public interface AfterSent {
+        void sent(Tx t, OutboxMessage message, Sent sent);
+    }
+
+    /** HOOK: what else is recorded when a message has gone out (wired by the composition root). */
+    public void recordSentWith(AfterSent hook) {
+        this.afterSent = hook;
+    }
+
     /**
      * Queues a reply in the caller's transaction: {@code not-sent} at once when no plugin serves the
      * channel (a web or phone ticket's reply is read in the portal or said on the phone).
      */
     public void enqueue(Tx t, String ticketNumber, long interactionId, String channel) {
+        enqueue(t, OutboxMessage.REPLY, ticketNumber, interactionId, channel);
+    }
+
+    /**
+     * Queues a message of {@code kind} (an {@link OutboxMessage} constant) whose text is the
+     * interaction {@code interactionId}, in the caller's transaction, as {@link #enqueue(Tx, String, long, String)}.
+     */
+    public void enqueue(Tx t, String kind, String ticketNumber, long interactionId, String channel) {
         Instant now = clock.instant();
         boolean served = channels.served(channel);
-        t.mapper(OutboxMapper.class).insert(new OutboxMessage(null, UUID.randomUUID().toString(), ticketNumber, interactionId,
-                channel, served ? OutboxMessage.QUEUED : OutboxMessage.NOT_SENT, 0, now,
-                served ? null : "no plugin serves channel " + channel, null, null, now, now, null));
+        t.mapper(OutboxMapper.class).insert(new OutboxMessage(null, kind + "-" + UUID.randomUUID(), ticketNumber,
+                interactionId, channel, served ? OutboxMessage.QUEUED : OutboxMessage.NOT_SENT, 0, now,
+                served ? null : "no plugin serves channel " + channel, null, null, now, now, null, kind));
         if (served) {
             t.afterCommit(this::wake);
         }
+    }
+
+    /** Whether a loaded plugin serves {@code channel}, so that a message queued for it will be tried. */
+    public boolean serves(String channel) {
+        return channels.served(channel);
     }
 
     /** Sends what is due soon, on the dispatcher's thread (several wakes in a row make one pass). */
@@ -166,13 +193,17 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         tx.write(t -> {
             OutboxMapper mapper = t.mapper(OutboxMapper.class);
-            mapper.markSent(m.id(), sent.pluginId(), sent.messageId(), clock.instant());
+            if (mapper.markSent(m.id(), sent.pluginId(), sent.messageId(), clock.instant()) == 0) {
+                return null; // a node that took the row over after the lease recorded it
+            }
             if (sent.messageId() != null) {
                 mapper.recordMessageId(m.interactionId(), sent.messageId());
             }
+            afterSent.sent(t, m, sent);
             return null;
         });
-        LOG.info("outbox.sent ticket={} message={} plugin={} attempt={}", m.ticketNumber(), m.id(), sent.pluginId(), attempt);
+        LOG.info("outbox.sent ticket={} message={} kind={} plugin={} attempt={}", m.ticketNumber(), m.id(), m.kind(),
+                sent.pluginId(), attempt);
         return true;
     }
 

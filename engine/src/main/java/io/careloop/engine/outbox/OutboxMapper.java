@@ -10,11 +10,11 @@ import org.apache.ibatis.annotations.Update;
 public interface OutboxMapper {
 
     String COLUMNS = "id, idempotency_key, ticket_number, interaction_id, channel, state, attempts, next_attempt_at, "
-            + "last_error, plugin_id, message_id, created_at, updated_at, sent_at";
+            + "last_error, plugin_id, message_id, created_at, updated_at, sent_at, kind";
 
     @Insert("INSERT INTO outbound_message (idempotency_key, ticket_number, interaction_id, channel, state, attempts, "
-            + "next_attempt_at, last_error, created_at, updated_at) VALUES (#{idempotencyKey}, #{ticketNumber}, "
-            + "#{interactionId}, #{channel}, #{state}, 0, #{nextAttemptAt}, #{lastError}, #{createdAt}, #{updatedAt})")
+            + "next_attempt_at, last_error, created_at, updated_at, kind) VALUES (#{idempotencyKey}, #{ticketNumber}, "
+            + "#{interactionId}, #{channel}, #{state}, 0, #{nextAttemptAt}, #{lastError}, #{createdAt}, #{updatedAt}, #{kind})")
     void insert(OutboxMessage message);
 
     /** Queued messages whose time has come, and sends a crash left behind (sending, not touched since the lease). */
@@ -37,7 +37,7 @@ public interface OutboxMapper {
     int markAttemptFailed(@Param("id") long id, @Param("state") String state, @Param("error") String error,
                           @Param("next") Instant next, @Param("now") Instant now);
 
-    /** The sent message's id on the reply, so the customer's answer threads back to the ticket. */
+    /** The sent message's id on its interaction, so the customer's answer threads back to the ticket. */
     @Update("UPDATE interaction SET external_id = #{messageId} WHERE id = #{interactionId}")
     void recordMessageId(@Param("interactionId") long interactionId, @Param("messageId") String messageId);
 

@@ -113,7 +113,7 @@ class OutboxIT {
         // the reply was queued and a node claimed it, then died before it could mark it sent
         careLoop.tickets().sendRepliesWith((t, n, interaction, channel) -> t.mapper(OutboxMapper.class).insert(
                 new OutboxMessage(null, "crashed-" + interaction, n, interaction, channel, "queued", 0, clock.instant(), null,
-                        null, null, clock.instant(), clock.instant(), null)));
+                        null, null, clock.instant(), clock.instant(), null, OutboxMessage.REPLY)));
         careLoop.tickets().reply(number, "crash", "ann.agent", null);
         OutboxMessage row = careLoop.transactions().read(s -> s.getMapper(OutboxMapper.class).forTicket(number)).get(0);
         careLoop.transactions().write(t -> t.mapper(OutboxMapper.class).claim(row.id(), "queued", 0, clock.instant()));

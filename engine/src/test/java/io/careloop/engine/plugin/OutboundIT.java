@@ -3,6 +3,7 @@ package io.careloop.engine.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careloop.engine.CareLoop;
+import io.careloop.engine.outbox.OutboxDispatcher;
 import io.careloop.engine.plugin.testplugins.OutboxChannel;
 import io.careloop.engine.testing.CareLoops;
 import io.careloop.engine.testing.Drafts;
@@ -18,7 +19,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Survey invitations go out through the plugin serving the ticket's channel, or are recorded as not sent. */
+/**
+ * Survey invitations go out through the outbox and the plugin serving the ticket's channel, or are
+ * recorded as not sent.
+ */
 class OutboundIT {
 
     @RegisterExtension
@@ -28,7 +32,7 @@ class OutboundIT {
     Path tmp;
 
     @OnEveryDatabase
-    void anInvitationGoesThroughTheTicketsChannelAndItsMessageIdIsRecorded(Kind db) throws Exception {
+    void anInvitationGoesThroughTheTicketsChannelAfterTheResolutionAndItsMessageIdIsRecorded(Kind db) throws Exception {
         CareLoop careLoop = careLoops.on(db);
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
         Path outbox = Files.createDirectories(tmp.resolve("outbox"));
@@ -37,16 +41,35 @@ class OutboundIT {
         String email = Drafts.unique("dr") + "@hospital.cn";
         String number = careLoop.intake().intake(Drafts.ticket(Drafts.unique("invite"), Drafts.doctor("周医生", email)),
                 "api", null, "test").ticket().number();
-        try (Hosted h = Hosted.over(careLoop, careLoops.clock(db), dir, PluginHost.Limits.defaults())) {
+        try (Hosted h = Hosted.over(careLoop, careLoops.clock(db), dir, PluginHost.Limits.defaults());
+             OutboxDispatcher dispatcher = wiredTo(careLoop, h, db)) {
             h.host().settingsStore().update(id, h.host().schema(id), Map.of("outbox", outbox.toString()), "integrator");
-            Outbound outbound = new Outbound(h.host(), h.calls(), careLoop.transactions(), careLoop.tickets(),
-                    careLoops.clock(db), Duration.ofSeconds(30));
-            assertThat(outbound.sendSurveyInvitation(number, "https://survey.example/s?t=" + number)).isTrue();
+            careLoop.tickets().claim(number, "agent-a", null);
+            careLoop.tickets().resolve(number, "已补发", "agent-a", null);
+            dispatcher.dispatchDue(); // or the commit's wake did already
+            for (int i = 0; i < 200 && !Files.exists(outbox.resolve(number + ".txt")); i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            careLoop.feedback().sendSurveysThrough(careLoop.outbox());
         }
         String sent = Files.readString(outbox.resolve(number + ".txt"), StandardCharsets.UTF_8);
-        assertThat(sent).startsWith("SURVEY_INVITATION\n" + email).contains("[" + number + "]").contains("https://survey.example");
+        assertThat(sent).startsWith("SURVEY_INVITATION\n" + email).contains("[" + number + "] 满意度调查 / How did we do?")
+                .contains("please take a minute to rate our service");
         assertThat(Rows.string(careLoop, "SELECT i.external_id FROM interaction i JOIN ticket t ON t.id = i.ticket_id "
-                + "WHERE t.number = ? AND i.direction = 'outbound'", number)).isEqualTo("<" + number + ".survey@careloop.test>");
+                + "WHERE t.number = ? AND i.direction = 'outbound' AND i.external_id IS NOT NULL", number))
+                .isEqualTo("<" + number + ".survey@careloop.test>");
+        assertThat(Rows.string(careLoop, "SELECT state FROM outbound_message WHERE ticket_number = ? AND kind = 'survey-invitation'",
+                number)).isEqualTo("sent");
+    }
+
+    private static OutboxDispatcher wiredTo(CareLoop careLoop, Hosted h, Kind db) {
+        Outbound outbound = new Outbound(h.host(), h.calls(), careLoop.transactions(), Duration.ofSeconds(30));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(careLoop.transactions(), outbound::sendQueued, outbound::serves,
+                careLoops.clock(db), OutboxDispatcher.Policy.DEFAULTS);
+        dispatcher.recordSentWith(careLoop.feedback()::recordSent);
+        careLoop.feedback().sendSurveysThrough(dispatcher);
+        return dispatcher;
     }
 
     @OnEveryDatabase

@@ -49,8 +49,7 @@ class WeeklyReportIT {
         PluginJars.write(dir, id, "1.0.0", ">=1.1.0 & <2.0.0", OutboxChannel.class);
         try (Hosted h = Hosted.over(careLoop, clock, dir, PluginHost.Limits.defaults())) {
             h.host().settingsStore().update(id, h.host().schema(id), Map.of("outbox", outbox.toString()), "integrator");
-            Outbound outbound = new Outbound(h.host(), h.calls(), careLoop.transactions(), careLoop.tickets(), clock,
-                    Duration.ofSeconds(30));
+            Outbound outbound = new Outbound(h.host(), h.calls(), careLoop.transactions(), Duration.ofSeconds(30));
             WeeklyReports a = new WeeklyReports(careLoop.transactions(), careLoop.reports(), careLoop.audit(),
                     outbound::sendNotification, clock, "node-a");
             WeeklyReports b = new WeeklyReports(careLoop.transactions(), careLoop.reports(), careLoop.audit(),
