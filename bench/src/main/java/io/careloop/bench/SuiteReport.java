@@ -43,7 +43,8 @@ final class SuiteReport {
         md.append("- Sizes: ").append(sizes.name()).append(" (").append(sizes).append(")\n");
         md.append("- Command (from the repository root):\n\n```bash\n")
                 .append("mvn -q -Pbench -DskipTests -Dexec.skip=true install\n")
-                .append("mvn -q -Pbench -pl bench exec:java@suite -Dbench.size=").append(sizes.name()).append('\n')
+                .append("mvn -q -Pbench -pl bench exec:java@suite -Dbench.size=").append(sizes.name()).append(overrides())
+                .append('\n')
                 .append("```\n\n");
         md.append("| figure | value | baseline (same run) | ratio | target | load avg during the part |\n");
         md.append("|---|---|---|---|---|---|\n");
@@ -62,6 +63,15 @@ final class SuiteReport {
                 .append("delay a timer sees in normal running); its baseline is the same due timers among only their own ")
                 .append("tickets' timers (bench/README.md, *Timers*).\n");
         return md.toString();
+    }
+
+    /** The other bench.* settings of this run, as given on the command line (sorted). */
+    private static String overrides() {
+        StringBuilder b = new StringBuilder();
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("bench.") && !k.equals("bench.size"))
+                .forEach(k -> b.append(" -D").append(k).append('=').append(System.getProperty(k)));
+        return b.toString();
     }
 
     private String load(Part p) {
@@ -147,7 +157,7 @@ final class SuiteReport {
         }
         String active = fmt(nz(p.get("timers.active.active")));
         String fired = fmt(nz(p.get("timers.active.fired"))) + " of " + fmt(nz(p.get("timers.active.due"))) + " due at once fired, "
-                + fmt(nz(p.get("timers.active.duplicates"))) + " twice";
+                + count(p.get("timers.active.duplicates")) + " twice";
         String base = "ms, the same due timers among " + fmt(nz(p.get("timers.baseline.active"))) + " timers";
         row(p, "SLA timer lateness p50, " + active + " active timer jobs (" + fired + ")",
                 p.get("timers.active.late_p50_ms"), "ms", p.get("timers.baseline.late_p50_ms"), base, "");
@@ -175,7 +185,7 @@ final class SuiteReport {
         double spread = Math.max(1, nz(p.get("timers.active.due_spread_s")));
         String what = fmt(nz(p.get("timers.active.active"))) + " active timer jobs, " + fmt(due) + " falling due at "
                 + fmt(due / spread) + "/s (" + fmt(nz(p.get("timers.active.fired"))) + " fired, "
-                + fmt(nz(p.get("timers.active.duplicates"))) + " twice)";
+                + count(p.get("timers.active.duplicates")) + " twice)";
         String base = "ms, the same due timers among " + fmt(nz(p.get("timers.baseline.active"))) + " timers";
         row(p, "SLA timer lateness p50, " + what, p.get("timers.active.late_p50_ms"), "ms",
                 p.get("timers.baseline.late_p50_ms"), base, "");
@@ -183,6 +193,11 @@ final class SuiteReport {
                 p.get("timers.baseline.late_p99_ms"), base, "< 5,000 ms");
         row(p, "job executor CPU per SLA timer, steady rate", p.get("timers.active.cpu_ms_per_timer"), "ms",
                 p.get("timers.baseline.cpu_ms_per_timer"), "ms among few timers", "");
+    }
+
+    /** A count, whole: "0", "2,000". */
+    private static String count(Double d) {
+        return String.format(Locale.ROOT, "%,.0f", nz(d));
     }
 
     private static double nz(Double d) {
