@@ -183,6 +183,11 @@ export const en = {
   'code.audit.ticket.call-recorded': 'Call recorded',
   'code.audit.ticket.survey-invited': 'Survey sent',
   'code.audit.ticket.survey-invitation-queued': 'Survey queued to send',
+  'code.audit.ticket.survey-invitation-not-sent': 'Survey not sent (no channel plugin)',
+  'code.audit.ticket.survey-reminder-queued': 'Survey reminder queued to send',
+  'code.audit.ticket.survey-reminded': 'Survey reminder sent',
+  'code.audit.ticket.survey-reminder-not-sent': 'Survey reminder not sent (no channel plugin)',
+  'code.audit.ticket.survey-no-response': 'No survey response',
   'code.audit.ticket.survey-received': 'Survey received',
 };
 

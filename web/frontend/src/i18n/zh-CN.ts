@@ -185,5 +185,10 @@ export const zhCN: Messages = {
   'code.audit.ticket.call-recorded': '已记录通话',
   'code.audit.ticket.survey-invited': '已发送问卷',
   'code.audit.ticket.survey-invitation-queued': '问卷待发送',
+  'code.audit.ticket.survey-invitation-not-sent': '问卷未发送（无渠道插件）',
+  'code.audit.ticket.survey-reminder-queued': '问卷提醒待发送',
+  'code.audit.ticket.survey-reminded': '已发送问卷提醒',
+  'code.audit.ticket.survey-reminder-not-sent': '问卷提醒未发送（无渠道插件）',
+  'code.audit.ticket.survey-no-response': '未收到问卷回复',
   'code.audit.ticket.survey-received': '已收到问卷',
 };
