@@ -3,7 +3,8 @@ package io.careloop.bench;
 /**
  * The one INSERT … SELECT the queue benches fill the ticket table with (H2's {@code SYSTEM_RANGE(?, ?)},
  * ticket X of the range): channel, category, severity, priority, queue (five, by X / 7), due times and
- * SLA state (2% breached, 2% at risk) follow X the same way in every bench; what differs between them
+ * SLA state (2% breached, 2% at risk; both multiples of 5, so that QueueBench's open tickets, X a multiple of 5,
+ * include some of each) follow X the same way in every bench; what differs between them
  * (which tickets are open, who has them, the customer and the product) is given as SQL expressions of X.
  */
 final class BenchTickets {
@@ -32,7 +33,7 @@ final class BenchTickets {
                     TIMESTAMP WITH TIME ZONE '2026-01-01 08:00:00+00' + X * INTERVAL '30' SECOND,
                     TIMESTAMP WITH TIME ZONE '2026-01-03 00:00:00+00' + (X * 30 + MOD(X * 7919, 86400)) * INTERVAL '1' SECOND,
                     TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '30' SECOND, 0,
-                    CASE MOD(X, 50) WHEN 0 THEN 'breached' WHEN 1 THEN 'at-risk' ELSE 'on-track' END
+                    CASE MOD(X, 50) WHEN 0 THEN 'breached' WHEN 5 THEN 'at-risk' ELSE 'on-track' END
                 FROM SYSTEM_RANGE(?, ?)""".formatted(status, assignee, customerId, product);
     }
 }
