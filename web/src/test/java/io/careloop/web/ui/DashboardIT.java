@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careloop.engine.report.ReportDataset;
-import io.careloop.engine.testing.MutableClock;
-import io.careloop.engine.testing.TestDatabases;
-import io.careloop.engine.user.Role;
 import io.careloop.web.testing.Browser;
 import io.careloop.web.testing.TestServer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +29,8 @@ class DashboardIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestDatabases.Kind.H2, "DashboardIT", new MutableClock(Instant.parse("2026-05-10T00:00:00Z")));
+        server = ReportsDesk.start("DashboardIT");
         ReportDataset.load(server.careLoop());
-        server.team("desk", "service");
-        server.user("zhou.supervisor", Role.SUPERVISOR, "desk");
-        server.user("wu.agent", Role.AGENT, "desk");
         browser = Browser.start();
     }
 

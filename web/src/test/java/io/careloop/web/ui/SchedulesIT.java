@@ -3,12 +3,8 @@ package io.careloop.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careloop.engine.testing.MutableClock;
-import io.careloop.engine.testing.TestDatabases;
-import io.careloop.engine.user.Role;
 import io.careloop.web.testing.Browser;
 import io.careloop.web.testing.TestServer;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +22,7 @@ class SchedulesIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestDatabases.Kind.H2, "SchedulesIT", new MutableClock(Instant.parse("2026-05-10T00:00:00Z")));
-        server.team("desk", "service");
-        server.user("zhou.supervisor", Role.SUPERVISOR, "desk");
-        server.user("wu.agent", Role.AGENT, "desk");
+        server = ReportsDesk.start("SchedulesIT");
         browser = Browser.start();
     }
 
