@@ -123,9 +123,10 @@ final class TimerTickets {
                 ps.setString(2, timerOf.apply(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
+                        Date due = dueAtOf.apply(i);
                         jobIds.add(rs.getString(1));
-                        dueDates.add(dueAtOf.apply(i));
-                        instances.put(tickets.get(i).processInstanceId(), dueAtOf.apply(i));
+                        dueDates.add(due);
+                        instances.put(tickets.get(i).processInstanceId(), due);
                     }
                 }
             }
